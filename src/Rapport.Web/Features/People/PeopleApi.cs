@@ -1,0 +1,110 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.People;
+using Rapport.Shared;
+
+namespace Rapport.Web.Features.People;
+
+/// <summary>Employees and teams under <c>/api/v1</c>. Everyone signed in reads what they may see; administrators write.</summary>
+internal static class PeopleApi
+{
+    public static RouteGroupBuilder MapPeopleApi(this RouteGroupBuilder api)
+    {
+        var employees = api.MapGroup("/employees").WithTags("Employees");
+        employees.MapGet("/", ListEmployees).WithName("ListEmployees")
+            .WithSummary("Employees the caller may see, one keyset page at a time.");
+        employees.MapGet("/{id:guid}", GetEmployee).WithName("GetEmployee").ProducesProblem(404);
+        employees.MapPost("/", CreateEmployee).WithName("CreateEmployee")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<EmployeeInput>();
+        employees.MapPut("/{id:guid}", UpdateEmployee).WithName("UpdateEmployee")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<EmployeeInput>()
+            .ProducesProblem(404).ProducesProblem(409);
+
+        var teams = api.MapGroup("/teams").WithTags("Teams");
+        teams.MapGet("/", async (ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct) =>
+            TypedResults.Ok(await handlers.ListAsync(user.ToViewer(), ct))).WithName("ListTeams");
+        teams.MapGet("/{id:guid}", GetTeam).WithName("GetTeam").ProducesProblem(404);
+        teams.MapPost("/", CreateTeam).WithName("CreateTeam")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<TeamInput>();
+        teams.MapPut("/{id:guid}", UpdateTeam).WithName("UpdateTeam")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<TeamInput>()
+            .ProducesProblem(404).ProducesProblem(409);
+        teams.MapDelete("/{id:guid}", DeleteTeam).WithName("DeleteTeam")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
+            .ProducesProblem(404).ProducesProblem(409);
+        return api;
+    }
+
+    private static async Task<Ok<Page<EmployeeRow>>> ListEmployees(
+        ClaimsPrincipal user, EmployeeHandlers handlers, CancellationToken ct, string? search = null,
+        EmployeeStatus? status = null, Guid? teamId = null, EmployeeSort sort = EmployeeSort.Name, bool desc = false,
+        string? after = null, int? size = null) =>
+        TypedResults.Ok(await handlers.ListAsync(user.ToViewer(),
+            new EmployeeFilter(search, status, teamId, sort, desc, after, size), ct));
+
+    private static async Task<Results<Ok<EmployeeDetails>, ProblemHttpResult>> GetEmployee(
+        Guid id, ClaimsPrincipal user, EmployeeHandlers handlers, CancellationToken ct) =>
+        await handlers.GetAsync(user.ToViewer(), id, ct) is { } employee
+            ? TypedResults.Ok(employee)
+            : ApiResults.NotFound(Texts.ErrorEmployeeNotFound);
+
+    private static async Task<Results<CreatedAtRoute<EmployeeDetails>, ProblemHttpResult>> CreateEmployee(
+        EmployeeInput input, ClaimsPrincipal user, EmployeeHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.CreateAsync(viewer, input, ct);
+        if (!result.IsSuccess)
+        {
+            return ApiResults.Problem(result.Errors);
+        }
+
+        var created = await handlers.GetAsync(viewer, result.Value, ct);
+        return TypedResults.CreatedAtRoute(created!, "GetEmployee", new { id = result.Value });
+    }
+
+    private static async Task<Results<Ok<EmployeeDetails>, ProblemHttpResult>> UpdateEmployee(
+        Guid id, EmployeeInput input, ClaimsPrincipal user, EmployeeHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.UpdateAsync(viewer, id, input, ct);
+        return result.IsSuccess
+            ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!)
+            : ApiResults.Problem(result.Errors);
+    }
+
+    private static async Task<Results<Ok<TeamRow>, ProblemHttpResult>> GetTeam(
+        Guid id, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct) =>
+        await handlers.GetAsync(user.ToViewer(), id, ct) is { } team
+            ? TypedResults.Ok(team)
+            : ApiResults.NotFound(Texts.ErrorTeamNotFound);
+
+    private static async Task<Results<CreatedAtRoute<TeamRow>, ProblemHttpResult>> CreateTeam(
+        TeamInput input, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.CreateAsync(viewer, input, ct);
+        if (!result.IsSuccess)
+        {
+            return ApiResults.Problem(result.Errors);
+        }
+
+        return TypedResults.CreatedAtRoute((await handlers.GetAsync(viewer, result.Value, ct))!, "GetTeam", new { id = result.Value });
+    }
+
+    private static async Task<Results<Ok<TeamRow>, ProblemHttpResult>> UpdateTeam(
+        Guid id, TeamInput input, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.UpdateAsync(viewer, id, input, ct);
+        return result.IsSuccess
+            ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!)
+            : ApiResults.Problem(result.Errors);
+    }
+
+    private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTeam(
+        Guid id, long version, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct)
+    {
+        var result = await handlers.DeleteAsync(user.ToViewer(), id, version, ct);
+        return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Errors);
+    }
+}

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.Shared;
+
+namespace Rapport.Web;
+
+/// <summary>Turns business results into RFC 9457 problem responses, the same way for every endpoint.</summary>
+internal static class ApiResults
+{
+    public static ProblemHttpResult Problem(IReadOnlyList<Error> errors)
+    {
+        var first = errors[0];
+        if (first.Kind == ErrorKind.Validation)
+        {
+            var fields = errors.GroupBy(e => e.Field ?? "")
+                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
+            return TypedResults.Problem(new HttpValidationProblemDetails(fields)
+            {
+                Status = StatusCodes.Status400BadRequest,
+                Title = "One or more fields are invalid.",
+            });
+        }
+
+        var status = first.Kind switch
+        {
+            ErrorKind.NotFound => StatusCodes.Status404NotFound,
+            ErrorKind.Conflict => StatusCodes.Status409Conflict,
+            ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+            _ => StatusCodes.Status400BadRequest,
+        };
+        return TypedResults.Problem(detail: first.Message, statusCode: status);
+    }
+
+    public static ProblemHttpResult NotFound(string message) =>
+        TypedResults.Problem(detail: message, statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>Validates a bound body by its data annotations before the handler runs.</summary>
+    public static RouteHandlerBuilder Validates<T>(this RouteHandlerBuilder builder) where T : class =>
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var input = context.Arguments.OfType<T>().FirstOrDefault();
+            if (input is null)
+            {
+                return TypedResults.Problem(detail: "A request body is required.", statusCode: StatusCodes.Status400BadRequest);
+            }
+
+            var results = new List<ValidationResult>();
+            if (Validator.TryValidateObject(input, new ValidationContext(input), results, validateAllProperties: true))
+            {
+                return await next(context);
+            }
+
+            var fields = results
+                .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, r.ErrorMessage)))
+                .GroupBy(x => x.Member)
+                .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "Invalid.").ToArray());
+            return TypedResults.ValidationProblem(fields);
+        }).ProducesValidationProblem();
+}

@@ -1,0 +1,55 @@
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+using Rapport.Identity;
+
+namespace Rapport.Web;
+
+/// <summary>
+/// Authenticates API calls by a personal token in <c>Authorization: Bearer rpt_…</c>. The token carries its user's
+/// roles and employee link, read afresh on every call, so a disabled user or a revoked token stops working at once.
+/// </summary>
+internal sealed class ApiTokenAuthenticationHandler(
+    IOptionsMonitor<AuthenticationSchemeOptions> options,
+    ILoggerFactory logger,
+    UrlEncoder encoder,
+    ApiTokenHandlers tokens,
+    UserManager<User> users,
+    IUserClaimsPrincipalFactory<User> principals)
+    : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
+{
+    public const string SchemeName = "ApiToken";
+
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
+    {
+        string? header = Request.Headers[HeaderNames.Authorization];
+        if (header is null || !header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return AuthenticateResult.NoResult();
+        }
+
+        var owner = await tokens.AuthenticateAsync(header["Bearer ".Length..].Trim(), Context.RequestAborted);
+        if (owner is null)
+        {
+            return AuthenticateResult.Fail("Unknown or revoked token.");
+        }
+
+        var user = await users.FindByIdAsync(owner.UserId.ToString());
+        if (user is null || await users.IsLockedOutAsync(user))
+        {
+            return AuthenticateResult.Fail("The token's user cannot sign in.");
+        }
+
+        var principal = await principals.CreateAsync(user);
+        return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
+    }
+
+    protected override Task HandleChallengeAsync(AuthenticationProperties properties)
+    {
+        Response.StatusCode = StatusCodes.Status401Unauthorized;
+        Response.Headers.WWWAuthenticate = "Bearer";
+        return Task.CompletedTask;
+    }
+}

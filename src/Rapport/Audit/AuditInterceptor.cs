@@ -1,0 +1,117 @@
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Rapport.Shared;
+
+namespace Rapport.Audit;
+
+/// <summary>
+/// Writes an <see cref="AuditEntry"/> per changed field of every <see cref="IAudited"/> entity, inside the same
+/// SaveChanges, so the log and the change commit or fail together. Refuses any edit of the log itself.
+/// </summary>
+internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+{
+    private const int MaxValueLength = 2000;
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Record(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Record(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    private void Record(DbContext? context)
+    {
+        if (context is null)
+        {
+            return;
+        }
+
+        context.ChangeTracker.DetectChanges();
+        if (context.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
+        {
+            throw new InvalidOperationException("The audit log is append-only.");
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var entries = new List<AuditEntry>();
+        foreach (var entry in context.ChangeTracker.Entries<IAudited>())
+        {
+            var action = entry.State switch
+            {
+                EntityState.Added => AuditAction.Added,
+                EntityState.Modified => AuditAction.Modified,
+                EntityState.Deleted => AuditAction.Deleted,
+                _ => (AuditAction?)null,
+            };
+            if (action is null)
+            {
+                continue;
+            }
+
+            foreach (var property in entry.Properties)
+            {
+                if (property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty() || IsNoise(property))
+                {
+                    continue;
+                }
+
+                var (oldValue, newValue) = action switch
+                {
+                    AuditAction.Added => (null, Format(property.CurrentValue)),
+                    AuditAction.Deleted => (Format(property.OriginalValue), null),
+                    _ => (Format(property.OriginalValue), Format(property.CurrentValue)),
+                };
+                if (action == AuditAction.Modified && (!property.IsModified || oldValue == newValue))
+                {
+                    continue;
+                }
+
+                if (action == AuditAction.Added && newValue is null)
+                {
+                    continue;
+                }
+
+                entries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserId = actor.UserId,
+                    Actor = actor.Name,
+                    EntityType = entry.Metadata.ClrType.Name,
+                    EntityId = entry.Entity.Id,
+                    Action = action.Value,
+                    Field = property.Metadata.Name,
+                    OldValue = oldValue,
+                    NewValue = newValue,
+                });
+            }
+        }
+
+        context.Set<AuditEntry>().AddRange(entries);
+    }
+
+    private static bool IsNoise(PropertyEntry property) =>
+        property.Metadata.Name is nameof(IVersioned.Version) or "SearchName" or "ConcurrencyStamp"
+            or "SecurityStamp" or "PasswordHash" or "NormalizedEmail" or "NormalizedUserName"
+            or "AccessFailedCount" or "LastUsedAt";
+
+    private static string? Format(object? value)
+    {
+        var text = value switch
+        {
+            null => null,
+            DateTime d => d.ToString("u", CultureInfo.InvariantCulture),
+            DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+        return text is { Length: > MaxValueLength } ? text[..MaxValueLength] : text;
+    }
+}

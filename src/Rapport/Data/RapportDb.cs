@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Audit;
+using Rapport.Identity;
+using Rapport.People;
+using Rapport.Settings;
+
+namespace Rapport.Data;
+
+/// <summary>The one database context of Rapport; each feature configures its own entities beside them.</summary>
+public sealed class RapportDb(DbContextOptions<RapportDb> options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Employee> Employees => Set<Employee>();
+
+    public DbSet<Team> Teams => Set<Team>();
+
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+
+    public DbSet<CountryParameter> CountryParameters => Set<CountryParameter>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RapportDb).Assembly);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Money and rates: one precision on every provider, so SQLite and PostgreSQL round alike.
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 6);
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+    }
+}

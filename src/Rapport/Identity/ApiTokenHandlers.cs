@@ -1,0 +1,83 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.Shared;
+
+namespace Rapport.Identity;
+
+public sealed class NewTokenInput
+{
+    [Display(Name = nameof(Texts.FieldTokenName), ResourceType = typeof(Texts))]
+    [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
+    [StringLength(100, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Name { get; set; }
+}
+
+public sealed record TokenRow(Guid Id, string Name, string Hint, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
+
+/// <summary>The token owner and the time it was used, for authenticating an API request.</summary>
+public sealed record TokenOwner(Guid TokenId, Guid UserId);
+
+/// <summary>Personal API tokens: created with their secret shown once, listed by hint, revoked for good.</summary>
+public sealed class ApiTokenHandlers(RapportDb db, TimeProvider clock)
+{
+    /// <summary>How long a token's last-use time may lag, so that reads do not turn into a write per request.</summary>
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(5);
+
+    public Task<List<TokenRow>> ListAsync(Guid userId, CancellationToken ct = default) =>
+        db.ApiTokens.AsNoTracking().Where(t => t.UserId == userId).OrderByDescending(t => t.CreatedAt)
+            .Select(t => new TokenRow(t.Id, t.Name, t.Hint, t.CreatedAt, t.LastUsedAt, t.RevokedAt))
+            .ToListAsync(ct);
+
+    /// <summary>Creates a token and returns its secret, which is not stored and cannot be shown again.</summary>
+    public async Task<Result<string>> CreateAsync(Guid userId, NewTokenInput input, CancellationToken ct = default)
+    {
+        if (!await db.Users.AnyAsync(u => u.Id == userId, ct))
+        {
+            return Error.NotFound(Texts.ErrorUserNotFound);
+        }
+
+        var (token, secret) = ApiToken.Create(userId, input.Name!, clock.GetUtcNow().UtcDateTime);
+        db.ApiTokens.Add(token);
+        await db.SaveChangesAsync(ct);
+        return secret;
+    }
+
+    public async Task<Result> RevokeAsync(Guid userId, Guid tokenId, CancellationToken ct = default)
+    {
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.UserId == userId, ct);
+        if (token is null)
+        {
+            return Error.NotFound(Texts.ErrorTokenNotFound);
+        }
+
+        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+
+    /// <summary>Finds the live token with this secret; records its use at most every few minutes.</summary>
+    public async Task<TokenOwner?> AuthenticateAsync(string secret, CancellationToken ct = default)
+    {
+        if (!secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal) || secret.Length > 100)
+        {
+            return null;
+        }
+
+        var hash = ApiToken.HashOf(secret);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
+        if (token is null)
+        {
+            return null;
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
+        {
+            token.LastUsedAt = now;
+            await db.SaveChangesAsync(ct);
+        }
+
+        return new TokenOwner(token.Id, token.UserId);
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Rapport.Audit;
+using Rapport.Data;
+using Rapport.Identity;
+using Rapport.People;
+using Rapport.Settings;
+
+namespace Rapport;
+
+/// <summary>Registers the business library: the database, Identity's stores and every feature's handlers.</summary>
+public static class RapportServices
+{
+    public static IdentityBuilder AddRapport(this IServiceCollection services, IConfiguration configuration)
+    {
+        var (provider, connectionString) = DatabaseOptions.Read(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<Shared.ICurrentActor>(_ => Shared.SystemActor.Instance);
+        services.AddScoped<AuditInterceptor>();
+        services.AddSingleton<VersioningInterceptor>();
+        services.AddDbContext<RapportDb>((sp, options) =>
+        {
+            DatabaseOptions.Configure(options, provider, connectionString);
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>());
+        });
+
+        services.AddScoped<Migrator>();
+        services.AddScoped<DemoData>();
+        services.AddScoped<EmployeeHandlers>();
+        services.AddScoped<TeamHandlers>();
+        services.AddScoped<SettingsHandlers>();
+        services.AddScoped<AuditQueries>();
+        services.AddScoped<UserHandlers>();
+        services.AddScoped<ApiTokenHandlers>();
+
+        return services
+            .AddIdentityCore<User>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 10;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequireUppercase = true;
+                options.Password.RequireLowercase = true;
+                options.Password.RequireDigit = true;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<RapportDb>();
+    }
+}
