@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using Rapport.Data;
@@ -41,6 +42,7 @@ internal static class WebSetup
             options.ExpireTimeSpan = TimeSpan.FromHours(12);
             options.SlidingExpiration = true;
         });
+        services.AddDataProtection().SetApplicationName("Rapport").PersistKeysToDbContext<RapportDb>();
         services.AddAuthorization();
         services.AddCascadingAuthenticationState();
         services.AddAntiforgery(options => options.Cookie.Name = "rapport.af");

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,11 @@ namespace Rapport.Data;
 
 /// <summary>The one database context of Rapport; each feature configures its own entities beside them.</summary>
 public sealed class RapportDb(DbContextOptions<RapportDb> options)
-    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options)
+    : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Keys that protect cookies and antiforgery tokens, shared by every instance behind a load balancer.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
     public DbSet<Employee> Employees => Set<Employee>();
 
     public DbSet<Team> Teams => Set<Team>();
