@@ -1,4 +1,6 @@
+using System.Text.Encodings.Web;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
@@ -56,6 +58,8 @@ internal static class WebSetup
             options.ApplyCurrentCultureToResponseHeaders = true;
         });
 
+        // Cyrillic goes out as text, not as numeric character references: smaller pages, readable source.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddProblemDetails();
         services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -25,7 +25,7 @@ public sealed record TeamRow(Guid Id, string Name, Guid? HeadId, string? HeadNam
 public sealed class TeamHandlers(RapportDb db)
 {
     public Task<List<TeamRow>> ListAsync(Viewer viewer, CancellationToken ct = default) =>
-        Project(db.Teams.AsNoTracking().VisibleTo(viewer)).OrderBy(t => t.Name).ToListAsync(ct);
+        Project(db.Teams.AsNoTracking().VisibleTo(viewer).OrderBy(t => t.SearchName)).ToListAsync(ct);
 
     public Task<TeamRow?> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default) =>
         Project(db.Teams.AsNoTracking().VisibleTo(viewer).Where(t => t.Id == id)).FirstOrDefaultAsync(ct);

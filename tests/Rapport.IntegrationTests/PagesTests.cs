@@ -1,0 +1,129 @@
+using System.Net;
+using Rapport.Shared;
+
+namespace Rapport.IntegrationTests;
+
+/// <summary>The server-rendered pages through HTTP, as a browser without script would use them.</summary>
+public abstract class PagesTests(RapportApp app)
+{
+    [Fact]
+    public async Task An_administrator_adds_an_employee_through_the_form()
+    {
+        var (_, email) = await app.CreateUserAsync(null, Roles.Administrator);
+        var client = await app.SignedInClientAsync(email);
+        var name = app.Unique("Калоян Маринов ");
+
+        var response = await RapportApp.PostFormAsync(client, "/people/employees/new", "employee-new", new()
+        {
+            ["Input.FullName"] = name, ["Input.EmploymentStart"] = "2025-04-01", ["Input.Capacity"] = "0.5",
+            ["Input.Status"] = "Active", ["Input.Version"] = "0",
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var page = await client.GetStringAsync(response.Headers.Location!.ToString());
+        Assert.Contains(name, page, StringComparison.Ordinal);
+        var list = await client.GetStringAsync("/people/employees?q=" + Uri.EscapeDataString(name.ToUpperInvariant()));
+        Assert.Contains(name, list, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_form_shows_messages_beside_the_fields_and_keeps_what_was_typed()
+    {
+        var (_, email) = await app.CreateUserAsync(null, Roles.Administrator);
+        var client = await app.SignedInClientAsync(email);
+
+        var response = await RapportApp.PostFormAsync(client, "/people/employees/new", "employee-new", new()
+        {
+            ["Input.FullName"] = "", ["Input.Email"] = "typed-but-wrong", ["Input.EmploymentStart"] = "2025-04-01",
+            ["Input.Capacity"] = "3", ["Input.Status"] = "Active",
+        });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("validation-message", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"typed-but-wrong\"", html, StringComparison.Ordinal);
+        Assert.Contains("Full name is required.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Pages_speak_bulgarian_after_the_switch_and_remember_it()
+    {
+        var (_, email) = await app.CreateUserAsync(null, Roles.Administrator);
+        var client = await app.SignedInClientAsync(email);
+
+        var switched = await RapportApp.PostFormAsync(client, "/people/employees", null,
+            new() { ["language"] = "bg", ["returnUrl"] = "/people/employees" }, action: "/culture");
+        Assert.Equal(HttpStatusCode.Redirect, switched.StatusCode);
+        var html = await client.GetStringAsync("/people/employees");
+        Assert.Contains("Служители", html, StringComparison.Ordinal);
+        Assert.Contains("lang=\"bg\"", html, StringComparison.Ordinal);
+
+        var again = await app.SignedInClientAsync(email);
+        Assert.Contains("Служители", await again.GetStringAsync("/people/employees"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Repeated_wrong_passwords_lock_the_account()
+    {
+        var (_, email) = await app.CreateUserAsync(null, Roles.Finance);
+        var client = app.CreateClient(new() { AllowAutoRedirect = false });
+        string html = "";
+        for (var i = 0; i < 5; i++)
+        {
+            var response = await RapportApp.PostFormAsync(client, "/account/login", "login",
+                new() { ["Input.Email"] = email, ["Input.Password"] = "wrong-Password-9" });
+            html = await response.Content.ReadAsStringAsync();
+        }
+
+        Assert.Contains("locked", html, StringComparison.OrdinalIgnoreCase);
+        var right = await RapportApp.PostFormAsync(client, "/account/login", "login",
+            new() { ["Input.Email"] = email, ["Input.Password"] = RapportApp.Password });
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_antiforgery_token_is_refused()
+    {
+        var (_, email) = await app.CreateUserAsync(null, Roles.Administrator);
+        var client = await app.SignedInClientAsync(email);
+        var response = await client.PostAsync("/people/employees/new", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "employee-new", ["Input.FullName"] = "Forged", ["Input.EmploymentStart"] = "2025-01-01",
+        }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_csv_export_neutralises_spreadsheet_formulas()
+    {
+        var (_, email) = await app.CreateUserAsync(null, Roles.Administrator);
+        var client = await app.SignedInClientAsync(email);
+        var tag = app.Unique("csv");
+        await app.CreateEmployeeAsync($"=HYPERLINK(\"http://evil\") {tag}");
+        await app.CreateEmployeeAsync($"Нормален Служител {tag}");
+
+        var response = await client.GetAsync($"/people/employees/export.csv?q={tag}");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"\"'=HYPERLINK(\"\"http://evil\"\") {tag}\"", csv, StringComparison.Ordinal);
+        Assert.Contains($"Нормален Служител {tag}", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n=", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_users_employee_page_is_not_found_for_an_account_manager()
+    {
+        var me = await app.CreateEmployeeAsync(app.Unique("Own "));
+        var other = await app.CreateEmployeeAsync(app.Unique("Other "));
+        var (_, email) = await app.CreateUserAsync(me, Roles.AccountManager);
+        var client = await app.SignedInClientAsync(email);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/people/employees/{me}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/people/employees/{other}")).StatusCode);
+    }
+}
+
+public sealed class PagesOnSqlite(SqliteApp app) : PagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PagesOnPostgres(PostgresApp app) : PagesTests(app), IClassFixture<PostgresApp>;
