@@ -143,7 +143,7 @@ public abstract partial class RapportApp : WebApplicationFactory<Program>, IAsyn
 }
 
 /// <summary>The app on a SQLite file of its own.</summary>
-public sealed class SqliteApp : RapportApp
+public class SqliteApp : RapportApp
 {
     private readonly string _folder = Directory.CreateTempSubdirectory("rapport-it-").FullName;
 

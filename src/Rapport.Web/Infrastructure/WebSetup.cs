@@ -20,6 +20,9 @@ internal static class WebSetup
 {
     public static void AddRapportWeb(this WebApplicationBuilder builder)
     {
+        // Serves the framework's and our static files from the build output in every environment, not only in
+        // Development, so that `dotnet run` works as documented; a published app serves them from wwwroot anyway.
+        builder.WebHost.UseStaticWebAssets();
         var services = builder.Services;
         services.AddHttpContextAccessor();
         services.AddScoped<ICurrentActor, HttpActor>();

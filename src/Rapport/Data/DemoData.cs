@@ -16,13 +16,16 @@ public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider cloc
 {
     public const string Password = "Rapport-demo-2026";
 
-    private static readonly string[] FirstNames =
-        ["Иван", "Мария", "Георги", "Елена", "Димитър", "Надежда", "Петър", "Виктория", "Николай", "Радостина",
-         "Stefan", "Teodora", "Kaloyan", "Yana", "Martin", "Desislava", "Alexander", "Milena", "Boris", "Gergana"];
-
-    private static readonly string[] LastNames =
-        ["Иванов", "Петрова", "Георгиев", "Димитрова", "Николов", "Стоянова", "Христов", "Тодорова", "Илиев", "Ангелова",
-         "Popov", "Koleva", "Marinov", "Yordanova", "Dimov", "Pavlova", "Vasilev", "Atanasova", "Kirilov", "Mihaylova"];
+    // Names by script and gender, so that a first name never meets a surname of the other script or gender.
+    private static readonly (string[] Male, string[] Female, string[] Surnames)[] Names =
+    [
+        (["Иван", "Георги", "Димитър", "Петър", "Николай", "Стефан", "Калоян", "Борис"],
+         ["Мария", "Елена", "Надежда", "Виктория", "Радостина", "Десислава", "Гергана", "Милена"],
+         ["Иванов", "Георгиев", "Димитров", "Петров", "Николов", "Стоянов", "Христов", "Тодоров", "Ангелов", "Илиев"]),
+        (["Ivan", "Georgi", "Martin", "Alexander", "Kaloyan", "Boris", "Stefan", "Nikolay"],
+         ["Maria", "Teodora", "Yana", "Desislava", "Milena", "Gergana", "Elena", "Viktoria"],
+         ["Popov", "Kolev", "Marinov", "Yordanov", "Dimov", "Pavlov", "Vasilev", "Atanasov", "Kirilov", "Mihaylov"]),
+    ];
 
     public Task<bool> IsSeededAsync(CancellationToken ct = default) => db.Employees.AnyAsync(ct);
 
@@ -40,8 +43,13 @@ public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider cloc
 
         Employee NewEmployee(string position, string department, Team? team, Employee? manager, decimal capacity, int index)
         {
-            var first = FirstNames[(index * 7 + random.Next(FirstNames.Length)) % FirstNames.Length];
-            var last = LastNames[(index * 3 + random.Next(LastNames.Length)) % LastNames.Length];
+            // Two in three people are written in Cyrillic, as most Bulgarian staff records are.
+            var script = random.Next(3) == 0 ? 1 : 0;
+            var (male, female, surnames) = Names[script];
+            var isFemale = random.Next(2) == 0;
+            var first = isFemale ? female[random.Next(female.Length)] : male[random.Next(male.Length)];
+            var feminine = script == 0 ? "а" : "a";
+            var last = surnames[random.Next(surnames.Length)] + (isFemale ? feminine : "");
             var employee = new Employee
             {
                 Position = position,

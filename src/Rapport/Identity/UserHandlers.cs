@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
+using Rapport.People;
 using Rapport.Shared;
 
 namespace Rapport.Identity;
@@ -28,7 +29,7 @@ public sealed class NewUserInput
     public List<string> Roles { get; set; } = [];
 
     [Display(Name = nameof(Texts.FieldEmployee), ResourceType = typeof(Texts))]
-    public Guid? EmployeeId { get; set; }
+    public Guid? EmployeeId { get; set => field = Choice.OrNull(value); }
 
     [Display(Name = nameof(Texts.FieldLanguage), ResourceType = typeof(Texts))]
     public string Language { get; set; } = Languages.English;
@@ -45,7 +46,7 @@ public sealed class UserAccessInput
     public List<string> Roles { get; set; } = [];
 
     [Display(Name = nameof(Texts.FieldEmployee), ResourceType = typeof(Texts))]
-    public Guid? EmployeeId { get; set; }
+    public Guid? EmployeeId { get; set => field = Choice.OrNull(value); }
 
     /// <summary>Whether the user is barred from signing in (false by default, so an unticked box means enabled).</summary>
     public bool Disabled { get; set; }

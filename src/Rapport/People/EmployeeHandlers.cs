@@ -211,4 +211,13 @@ public sealed class EmployeeHandlers(RapportDb db)
 }
 
 /// <summary>An option of a picker: a record's id and its display name.</summary>
-public sealed record Choice(Guid Id, string Name);
+public sealed record Choice(Guid Id, string Name)
+{
+    /// <summary>
+    /// The value a picker posts for "none". Server-rendered forms cannot post an empty value for an optional id
+    /// (the form binder rejects it), so "none" travels as the empty GUID and inputs read it back as null.
+    /// </summary>
+    public static readonly Guid None = Guid.Empty;
+
+    public static Guid? OrNull(Guid? id) => id == None ? null : id;
+}

@@ -25,10 +25,10 @@ public sealed class EmployeeInput
     public string? Department { get; set; }
 
     [Display(Name = nameof(Texts.FieldTeam), ResourceType = typeof(Texts))]
-    public Guid? TeamId { get; set; }
+    public Guid? TeamId { get; set => field = Choice.OrNull(value); }
 
     [Display(Name = nameof(Texts.FieldManager), ResourceType = typeof(Texts))]
-    public Guid? ManagerId { get; set; }
+    public Guid? ManagerId { get; set => field = Choice.OrNull(value); }
 
     [Display(Name = nameof(Texts.FieldEmploymentStart), ResourceType = typeof(Texts))]
     [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]

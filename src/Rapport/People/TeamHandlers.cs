@@ -14,7 +14,7 @@ public sealed class TeamInput
     public string? Name { get; set; }
 
     [Display(Name = nameof(Texts.FieldTeamHead), ResourceType = typeof(Texts))]
-    public Guid? HeadId { get; set; }
+    public Guid? HeadId { get; set => field = Choice.OrNull(value); }
 
     public long Version { get; set; }
 }
