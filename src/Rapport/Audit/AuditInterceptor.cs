@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -94,7 +95,35 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
             }
         }
 
+        entries.AddRange(RoleChanges(context, now));
         context.Set<AuditEntry>().AddRange(entries);
+    }
+
+    /// <summary>Role grants and withdrawals are rows of a join table; they are logged as a change of the user.</summary>
+    private IEnumerable<AuditEntry> RoleChanges(DbContext context, DateTime now)
+    {
+        foreach (var entry in context.ChangeTracker.Entries<IdentityUserRole<Guid>>().ToList())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Deleted))
+            {
+                continue;
+            }
+
+            var role = context.Set<IdentityRole<Guid>>().Find(entry.Entity.RoleId)?.Name ?? entry.Entity.RoleId.ToString();
+            var added = entry.State == EntityState.Added;
+            yield return new AuditEntry
+            {
+                At = now,
+                UserId = actor.UserId,
+                Actor = actor.Name,
+                EntityType = nameof(Identity.User),
+                EntityId = entry.Entity.UserId,
+                Action = AuditAction.Modified,
+                Field = "Role",
+                OldValue = added ? null : role,
+                NewValue = added ? role : null,
+            };
+        }
     }
 
     private static bool IsNoise(PropertyEntry property) =>

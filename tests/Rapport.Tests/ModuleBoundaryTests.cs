@@ -1,0 +1,104 @@
+using System.Reflection;
+using Rapport.Data;
+
+namespace Rapport.Tests;
+
+/// <summary>
+/// Feature folders stay apart: a feature may use Shared and Data, and only the features named here.
+/// Checked on every member signature of the business library, so a new dependency shows up as a failing rule.
+/// </summary>
+public sealed class ModuleBoundaryTests
+{
+    private static readonly Dictionary<string, string[]> Forbidden = new()
+    {
+        ["Rapport.Shared"] = ["Rapport.People", "Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Data"],
+        ["Rapport.People"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
+        ["Rapport.Settings"] = ["Rapport.People", "Rapport.Identity", "Rapport.Audit"],
+        ["Rapport.Audit"] = ["Rapport.People", "Rapport.Settings"],
+    };
+
+    [Fact]
+    public void Features_depend_only_on_what_they_are_allowed_to()
+    {
+        var violations = new List<string>();
+        foreach (var type in typeof(RapportDb).Assembly.GetTypes().Where(t => t.Namespace is not null))
+        {
+            if (!Forbidden.TryGetValue(type.Namespace!, out var forbidden))
+            {
+                continue;
+            }
+
+            foreach (var used in UsedTypes(type).SelectMany(Unwrap).Where(u => u.Namespace is not null))
+            {
+                if (forbidden.Any(f => used.Namespace!.StartsWith(f, StringComparison.Ordinal)))
+                {
+                    violations.Add($"{type.FullName} uses {used.FullName}");
+                }
+            }
+        }
+
+        Assert.Empty(violations.Distinct());
+    }
+
+    [Fact]
+    public void The_business_library_knows_nothing_of_its_hosts()
+    {
+        var references = typeof(RapportDb).Assembly.GetReferencedAssemblies().Select(a => a.Name).ToList();
+        Assert.DoesNotContain("Rapport.Web", references);
+        Assert.DoesNotContain("Rapport.Cli", references);
+        Assert.DoesNotContain("Microsoft.AspNetCore.Components", references);
+    }
+
+    /// <summary>A type with the types inside it: generic arguments, array elements, by-ref targets.</summary>
+    private static IEnumerable<Type> Unwrap(Type type)
+    {
+        yield return type;
+        if (type.HasElementType)
+        {
+            foreach (var inner in Unwrap(type.GetElementType()!))
+            {
+                yield return inner;
+            }
+        }
+
+        if (type.IsGenericType)
+        {
+            foreach (var inner in type.GetGenericArguments().SelectMany(Unwrap))
+            {
+                yield return inner;
+            }
+        }
+    }
+
+    private static IEnumerable<Type> UsedTypes(Type type)
+    {
+        const BindingFlags all = BindingFlags.Public | BindingFlags.NonPublic | BindingFlags.Instance | BindingFlags.Static | BindingFlags.DeclaredOnly;
+        if (type.BaseType is { } baseType)
+        {
+            yield return baseType;
+        }
+
+        foreach (var field in type.GetFields(all))
+        {
+            yield return field.FieldType;
+        }
+
+        foreach (var property in type.GetProperties(all))
+        {
+            yield return property.PropertyType;
+        }
+
+        foreach (var method in type.GetMethods(all).Cast<MethodBase>().Concat(type.GetConstructors(all)))
+        {
+            if (method is MethodInfo info)
+            {
+                yield return info.ReturnType;
+            }
+
+            foreach (var parameter in method.GetParameters())
+            {
+                yield return parameter.ParameterType;
+            }
+        }
+    }
+}
