@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Audit;
+using Rapport.ClientBase;
 using Rapport.Data;
 using Rapport.Identity;
 using Rapport.People;
@@ -35,6 +36,11 @@ public static class RapportServices
         services.AddScoped<AuditQueries>();
         services.AddScoped<UserHandlers>();
         services.AddScoped<ApiTokenHandlers>();
+        services.Configure<StrengthOptions>(configuration.GetSection("ClientBase"));
+        services.AddScoped<AccountHandlers>();
+        services.AddScoped<ContactHandlers>();
+        services.AddScoped<InteractionHandlers>();
+        services.AddScoped<RelationshipQueries>();
 
         return services
             .AddIdentityCore<User>(options =>

@@ -11,10 +11,11 @@ public sealed class ModuleBoundaryTests
 {
     private static readonly Dictionary<string, string[]> Forbidden = new()
     {
-        ["Rapport.Shared"] = ["Rapport.People", "Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Data"],
-        ["Rapport.People"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
-        ["Rapport.Settings"] = ["Rapport.People", "Rapport.Identity", "Rapport.Audit"],
-        ["Rapport.Audit"] = ["Rapport.People", "Rapport.Settings"],
+        ["Rapport.Shared"] = ["Rapport.People", "Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Data", "Rapport.ClientBase"],
+        ["Rapport.People"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.ClientBase"],
+        ["Rapport.Settings"] = ["Rapport.People", "Rapport.Identity", "Rapport.Audit", "Rapport.ClientBase"],
+        ["Rapport.Audit"] = ["Rapport.People", "Rapport.Settings", "Rapport.ClientBase"],
+        ["Rapport.ClientBase"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
     };
 
     [Fact]

@@ -9,6 +9,7 @@ using Rapport.Identity;
 using Rapport.Shared;
 using Rapport.Web.Components;
 using Rapport.Web.Features.Account;
+using Rapport.Web.Features.ClientBase;
 using Rapport.Web.Features.People;
 using Rapport.Web.Features.Settings;
 using Scalar.AspNetCore;
@@ -114,6 +115,7 @@ internal static class WebSetup
         api.MapMeApi();
         api.MapPeopleApi();
         api.MapSettingsApi();
+        api.MapClientBaseApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Audit;
+using Rapport.ClientBase;
 using Rapport.Identity;
 using Rapport.People;
 using Rapport.Settings;
@@ -27,6 +28,14 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options)
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<Contact> Contacts => Set<Contact>();
+
+    public DbSet<Interaction> Interactions => Set<Interaction>();
+
+    public DbSet<Relationship> Relationships => Set<Relationship>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

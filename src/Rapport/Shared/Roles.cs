@@ -13,6 +13,9 @@ public static class Roles
     public static readonly IReadOnlyList<string> All =
         [Administrator, HeadOfSales, AccountManager, Coordinator, Finance, Recruiter];
 
+    /// <summary>Roles that work with the client base: accounts, contacts, interactions.</summary>
+    public const string ClientBaseUsers = $"{Administrator},{HeadOfSales},{AccountManager},{Coordinator}";
+
     /// <summary>Roles that read the whole staff list (people administration, payroll, hiring).</summary>
     public const string PeopleReaders = $"{Administrator},{HeadOfSales},{Finance},{Recruiter}";
 

@@ -115,6 +115,71 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Accounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CountryCode = table.Column<string>(type: "TEXT", maxLength: 2, nullable: false),
+                    RegistrationNumber = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    Domain = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Industry = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Size = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    ParentId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    OwnerId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    CoordinatorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Accounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Accounts_Accounts_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contacts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SearchName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    JobTitle = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    PhoneDigits = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PreviousId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contacts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Contacts_Contacts_PreviousId",
+                        column: x => x.PreviousId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ApiTokens",
                 columns: table => new
                 {
@@ -258,6 +323,69 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "Interactions",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    OccurredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    InitiatedByClient = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    NextStep = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    NextStepDue = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    LoggedById = table.Column<Guid>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Interactions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Interactions_Accounts_AccountId",
+                        column: x => x.AccountId,
+                        principalTable: "Accounts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Interactions_Employees_LoggedById",
+                        column: x => x.LoggedById,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Relationships",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Score = table.Column<double>(type: "REAL", nullable: false),
+                    ScoreAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastContactAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Interactions = table.Column<int>(type: "INTEGER", nullable: false),
+                    ClientInitiated = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Relationships", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Relationships_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Relationships_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Teams",
                 columns: table => new
                 {
@@ -277,6 +405,84 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateTable(
+                name: "InteractionContact",
+                columns: table => new
+                {
+                    InteractionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ContactId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InteractionContact", x => new { x.InteractionId, x.ContactId });
+                    table.ForeignKey(
+                        name: "FK_InteractionContact_Contacts_ContactId",
+                        column: x => x.ContactId,
+                        principalTable: "Contacts",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InteractionContact_Interactions_InteractionId",
+                        column: x => x.InteractionId,
+                        principalTable: "Interactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InteractionEmployee",
+                columns: table => new
+                {
+                    InteractionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InteractionEmployee", x => new { x.InteractionId, x.EmployeeId });
+                    table.ForeignKey(
+                        name: "FK_InteractionEmployee_Employees_EmployeeId",
+                        column: x => x.EmployeeId,
+                        principalTable: "Employees",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InteractionEmployee_Interactions_InteractionId",
+                        column: x => x.InteractionId,
+                        principalTable: "Interactions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_CoordinatorId_SearchName",
+                table: "Accounts",
+                columns: new[] { "CoordinatorId", "SearchName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_Domain",
+                table: "Accounts",
+                column: "Domain");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_OwnerId_SearchName_Id",
+                table: "Accounts",
+                columns: new[] { "OwnerId", "SearchName", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_ParentId",
+                table: "Accounts",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_RegistrationNumber",
+                table: "Accounts",
+                column: "RegistrationNumber");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Accounts_SearchName_Id",
+                table: "Accounts",
+                columns: new[] { "SearchName", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_ApiTokens_Hash",
@@ -343,6 +549,31 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 columns: new[] { "UserId", "Id" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Contacts_AccountId_Status",
+                table: "Contacts",
+                columns: new[] { "AccountId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_Email",
+                table: "Contacts",
+                column: "Email");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_PhoneDigits",
+                table: "Contacts",
+                column: "PhoneDigits");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_PreviousId",
+                table: "Contacts",
+                column: "PreviousId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_SearchName_Id",
+                table: "Contacts",
+                columns: new[] { "SearchName", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_CountryParameters_CountryCode_Kind_ValidFrom",
                 table: "CountryParameters",
                 columns: new[] { "CountryCode", "Kind", "ValidFrom" },
@@ -369,6 +600,42 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 columns: new[] { "TeamId", "SearchName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_InteractionContact_ContactId",
+                table: "InteractionContact",
+                column: "ContactId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InteractionEmployee_EmployeeId",
+                table: "InteractionEmployee",
+                column: "EmployeeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_AccountId_OccurredAt",
+                table: "Interactions",
+                columns: new[] { "AccountId", "OccurredAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Interactions_LoggedById_NextStepDue",
+                table: "Interactions",
+                columns: new[] { "LoggedById", "NextStepDue" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Relationships_ContactId_EmployeeId",
+                table: "Relationships",
+                columns: new[] { "ContactId", "EmployeeId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Relationships_EmployeeId_ContactId",
+                table: "Relationships",
+                columns: new[] { "EmployeeId", "ContactId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Relationships_EmployeeId_LastContactAt",
+                table: "Relationships",
+                columns: new[] { "EmployeeId", "LastContactAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Teams_HeadId",
                 table: "Teams",
                 column: "HeadId");
@@ -378,6 +645,22 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 table: "Teams",
                 column: "SearchName",
                 unique: true);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Accounts_Employees_CoordinatorId",
+                table: "Accounts",
+                column: "CoordinatorId",
+                principalTable: "Employees",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
+
+            migrationBuilder.AddForeignKey(
+                name: "FK_Accounts_Employees_OwnerId",
+                table: "Accounts",
+                column: "OwnerId",
+                principalTable: "Employees",
+                principalColumn: "Id",
+                onDelete: ReferentialAction.Restrict);
 
             migrationBuilder.AddForeignKey(
                 name: "FK_ApiTokens_AspNetUsers_UserId",
@@ -463,13 +746,31 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "InteractionContact");
+
+            migrationBuilder.DropTable(
+                name: "InteractionEmployee");
+
+            migrationBuilder.DropTable(
                 name: "Organisations");
+
+            migrationBuilder.DropTable(
+                name: "Relationships");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "Interactions");
+
+            migrationBuilder.DropTable(
+                name: "Contacts");
+
+            migrationBuilder.DropTable(
+                name: "Accounts");
 
             migrationBuilder.DropTable(
                 name: "Employees");

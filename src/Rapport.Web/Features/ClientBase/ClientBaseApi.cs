@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.ClientBase;
+using Rapport.Shared;
+
+namespace Rapport.Web.Features.ClientBase;
+
+/// <summary>Accounts, contacts, interactions, relationship strength and coverage under <c>/api/v1</c>.</summary>
+internal static class ClientBaseApi
+{
+    public static RouteGroupBuilder MapClientBaseApi(this RouteGroupBuilder api)
+    {
+        var group = api.MapGroup("").RequireAuthorization(p => p.RequireRole(Roles.ClientBaseUsers.Split(',')));
+
+        var accounts = group.MapGroup("/accounts").WithTags("Accounts");
+        accounts.MapGet("/", ListAccounts).WithName("ListAccounts").WithSummary("Accounts the caller may see, one keyset page at a time.");
+        accounts.MapGet("/{id:guid}", GetAccount).WithName("GetAccount").ProducesProblem(404);
+        accounts.MapPost("/", CreateAccount).WithName("CreateAccount").Validates<AccountInput>().ProducesProblem(403);
+        accounts.MapPut("/{id:guid}", UpdateAccount).WithName("UpdateAccount").Validates<AccountInput>()
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        accounts.MapGet("/{id:guid}/contacts", ListContacts).WithName("ListAccountContacts").ProducesProblem(404);
+        accounts.MapPost("/{id:guid}/contacts", CreateContact).WithName("CreateContact").Validates<ContactInput>()
+            .ProducesProblem(403).ProducesProblem(404);
+        accounts.MapGet("/{id:guid}/interactions", Timeline).WithName("AccountTimeline").ProducesProblem(404);
+        accounts.MapGet("/{id:guid}/coverage", Coverage).WithName("AccountCoverage")
+            .WithSummary("Decision-role coverage: per required role, whether a warm relationship holds it.").ProducesProblem(404);
+
+        var contacts = group.MapGroup("/contacts").WithTags("Contacts");
+        contacts.MapGet("/{id:guid}", GetContact).WithName("GetContact").ProducesProblem(404);
+        contacts.MapPut("/{id:guid}", UpdateContact).WithName("UpdateContact").Validates<ContactInput>()
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+
+        group.MapPost("/interactions", LogInteraction).WithTags("Interactions").WithName("LogInteraction")
+            .Validates<InteractionInput>().ProducesProblem(404);
+        group.MapGet("/relationships/mine", async (ClaimsPrincipal user, RelationshipQueries queries, CancellationToken ct) =>
+                TypedResults.Ok(await queries.MineAsync(user.ToViewer(), ct)))
+            .WithTags("Relationships").WithName("MyRelationships")
+            .WithSummary("The caller's relationships with strength, most urgent (going cold) first.");
+        return api;
+    }
+
+    private static async Task<Ok<Page<AccountRow>>> ListAccounts(
+        ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct, string? search = null, Guid? ownerId = null,
+        Guid? teamId = null, SizeSegment? segment = null, string? industry = null, string? region = null,
+        AccountStatus? status = null, bool desc = false, string? after = null, int? size = null) =>
+        TypedResults.Ok(await handlers.ListAsync(user.ToViewer(),
+            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size), ct));
+
+    private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> GetAccount(
+        Guid id, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct) =>
+        await handlers.GetAsync(user.ToViewer(), id, ct) is { } account
+            ? TypedResults.Ok(account)
+            : ApiResults.NotFound(Texts.ErrorAccountNotFound);
+
+    private static async Task<Results<CreatedAtRoute<AccountDetails>, ProblemHttpResult>> CreateAccount(
+        AccountInput input, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.CreateAsync(viewer, input, ct);
+        return result.IsSuccess
+            ? TypedResults.CreatedAtRoute((await handlers.GetAsync(viewer, result.Value, ct))!, "GetAccount", new { id = result.Value })
+            : ApiResults.Problem(result.Errors);
+    }
+
+    private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> UpdateAccount(
+        Guid id, AccountInput input, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.UpdateAsync(viewer, id, input, ct);
+        return result.IsSuccess ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!) : ApiResults.Problem(result.Errors);
+    }
+
+    private static async Task<Results<Ok<List<ContactRow>>, ProblemHttpResult>> ListContacts(
+        Guid id, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct) =>
+        await handlers.ListForAccountAsync(user.ToViewer(), id, ct) is { } contacts
+            ? TypedResults.Ok(contacts)
+            : ApiResults.NotFound(Texts.ErrorAccountNotFound);
+
+    private static async Task<Results<CreatedAtRoute<ContactDetails>, ProblemHttpResult>> CreateContact(
+        Guid id, ContactInput input, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.CreateAsync(viewer, id, input, ct);
+        return result.IsSuccess
+            ? TypedResults.CreatedAtRoute((await handlers.GetAsync(viewer, result.Value, ct))!, "GetContact", new { id = result.Value })
+            : ApiResults.Problem(result.Errors);
+    }
+
+    private static async Task<Results<Ok<ContactDetails>, ProblemHttpResult>> GetContact(
+        Guid id, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct) =>
+        await handlers.GetAsync(user.ToViewer(), id, ct) is { } contact
+            ? TypedResults.Ok(contact)
+            : ApiResults.NotFound(Texts.ErrorContactNotFound);
+
+    private static async Task<Results<Ok<ContactDetails>, ProblemHttpResult>> UpdateContact(
+        Guid id, ContactInput input, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.UpdateAsync(viewer, id, input, ct);
+        return result.IsSuccess ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!) : ApiResults.Problem(result.Errors);
+    }
+
+    private static async Task<Results<Ok<Page<TimelineItem>>, ProblemHttpResult>> Timeline(
+        Guid id, ClaimsPrincipal user, InteractionHandlers handlers, CancellationToken ct, string? after = null, int? size = null) =>
+        await handlers.TimelineAsync(user.ToViewer(), id, after, size, ct) is { } page
+            ? TypedResults.Ok(page)
+            : ApiResults.NotFound(Texts.ErrorAccountNotFound);
+
+    private static async Task<Results<Ok<AccountCoverageView>, ProblemHttpResult>> Coverage(
+        Guid id, ClaimsPrincipal user, RelationshipQueries queries, CancellationToken ct) =>
+        await queries.CoverageAsync(user.ToViewer(), id, ct) is { } coverage
+            ? TypedResults.Ok(coverage)
+            : ApiResults.NotFound(Texts.ErrorAccountNotFound);
+
+    private static async Task<Results<Created<TimelineItem>, ProblemHttpResult>> LogInteraction(
+        InteractionInput input, ClaimsPrincipal user, InteractionHandlers handlers, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await handlers.LogAsync(viewer, input, ct);
+        if (!result.IsSuccess)
+        {
+            return ApiResults.Problem(result.Errors);
+        }
+
+        var page = await handlers.TimelineAsync(viewer, input.AccountId!.Value, size: Cursor.MaxPageSize, ct: ct);
+        var item = page!.Items.First(i => i.Id == result.Value);
+        return TypedResults.Created($"/api/v1/accounts/{input.AccountId}/interactions", item);
+    }
+}

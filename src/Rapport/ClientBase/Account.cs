@@ -1,0 +1,95 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rapport.People;
+using Rapport.Shared;
+
+namespace Rapport.ClientBase;
+
+/// <summary>A client company: who owns the relationship with it, and where it sits in a group.</summary>
+public sealed class Account : IVersioned, IAudited
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string Name { get; private set; } = "";
+
+    /// <summary>The folded name, for case- and accent-insensitive search and sorting.</summary>
+    public string SearchName { get; private set; } = "";
+
+    /// <summary>ISO 3166-1 alpha-2 code of the country the company is registered in.</summary>
+    public string CountryCode { get; set; } = "BG";
+
+    /// <summary>The legal registration number: in Bulgaria the EIK/BULSTAT, kept as digits only.</summary>
+    public string? RegistrationNumber { get; set; }
+
+    /// <summary>The web domain in lower case without scheme or "www.", e.g. "acme.bg".</summary>
+    public string? Domain { get; set; }
+
+    public string Industry { get; set; } = "";
+
+    public SizeSegment Size { get; set; }
+
+    public string Region { get; set; } = "";
+
+    public AccountStatus Status { get; set; }
+
+    public Guid? ParentId { get; set; }
+
+    public Account? Parent { get; set; }
+
+    public Guid OwnerId { get; set; }
+
+    public Employee? Owner { get; set; }
+
+    public Guid? CoordinatorId { get; set; }
+
+    public Employee? Coordinator { get; set; }
+
+    public long Version { get; set; }
+
+    public void Rename(string name)
+    {
+        Name = name.Trim();
+        SearchName = SearchText.Fold(Name);
+    }
+}
+
+public enum SizeSegment
+{
+    Micro,
+    Small,
+    Medium,
+    Large,
+}
+
+public enum AccountStatus
+{
+    Prospect,
+    Active,
+    Former,
+}
+
+internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
+{
+    public void Configure(EntityTypeBuilder<Account> builder)
+    {
+        builder.Property(x => x.Name).HasMaxLength(200);
+        builder.Property(x => x.SearchName).HasMaxLength(200);
+        builder.Property(x => x.CountryCode).HasMaxLength(2);
+        builder.Property(x => x.RegistrationNumber).HasMaxLength(32);
+        builder.Property(x => x.Domain).HasMaxLength(200);
+        builder.Property(x => x.Industry).HasMaxLength(100);
+        builder.Property(x => x.Region).HasMaxLength(100);
+        builder.Property(x => x.Size).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(x => x.Coordinator).WithMany().HasForeignKey(x => x.CoordinatorId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.SearchName, x.Id });
+        builder.HasIndex(x => new { x.OwnerId, x.SearchName, x.Id });
+        builder.HasIndex(x => new { x.CoordinatorId, x.SearchName });
+        builder.HasIndex(x => x.RegistrationNumber);
+        builder.HasIndex(x => x.Domain);
+        builder.HasIndex(x => x.ParentId);
+    }
+}

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.People;
+using Rapport.Shared;
+
+namespace Rapport.ClientBase;
+
+/// <summary>
+/// Who sees and edits which accounts. Administrators: all. A head of sales: the accounts owned or coordinated by
+/// the people of the teams they head or who report to them. Everybody else: the accounts they own or coordinate,
+/// and, to read only, those where they hold a relationship with a contact.
+/// </summary>
+internal static class ClientBaseAccess
+{
+    public static IQueryable<Account> EditableBy(this IQueryable<Account> accounts, RapportDb db, Viewer viewer)
+    {
+        if (viewer.IsAdministrator)
+        {
+            return accounts;
+        }
+
+        if (viewer.EmployeeId is not { } me)
+        {
+            return accounts.Where(_ => false);
+        }
+
+        if (viewer.Is(Roles.HeadOfSales))
+        {
+            var team = TeamOf(db, me);
+            return accounts.Where(a => team.Contains(a.OwnerId) || (a.CoordinatorId != null && team.Contains(a.CoordinatorId.Value)));
+        }
+
+        return viewer.IsAny(Roles.AccountManager, Roles.Coordinator)
+            ? accounts.Where(a => a.OwnerId == me || a.CoordinatorId == me)
+            : accounts.Where(_ => false);
+    }
+
+    public static IQueryable<Account> VisibleTo(this IQueryable<Account> accounts, RapportDb db, Viewer viewer)
+    {
+        if (viewer.IsAdministrator)
+        {
+            return accounts;
+        }
+
+        if (viewer.EmployeeId is not { } me)
+        {
+            return accounts.Where(_ => false);
+        }
+
+        var related = from r in db.Relationships
+                      join c in db.Contacts on r.ContactId equals c.Id
+                      where r.EmployeeId == me
+                      select c.AccountId;
+        if (viewer.Is(Roles.HeadOfSales))
+        {
+            var team = TeamOf(db, me);
+            return accounts.Where(a => team.Contains(a.OwnerId) || (a.CoordinatorId != null && team.Contains(a.CoordinatorId.Value))
+                || related.Contains(a.Id));
+        }
+
+        return viewer.IsAny(Roles.AccountManager, Roles.Coordinator)
+            ? accounts.Where(a => a.OwnerId == me || a.CoordinatorId == me || related.Contains(a.Id))
+            : accounts.Where(_ => false);
+    }
+
+    public static bool MayUseClientBase(Viewer viewer) =>
+        viewer.IsAny(Roles.Administrator, Roles.HeadOfSales, Roles.AccountManager, Roles.Coordinator);
+
+    /// <summary>The head of sales and everyone in the teams they head or reporting to them.</summary>
+    private static IQueryable<Guid> TeamOf(RapportDb db, Guid head) =>
+        db.Employees.Where(e => e.Id == head || e.ManagerId == head || (e.Team != null && e.Team.HeadId == head)).Select(e => e.Id);
+
+    public static Task<bool> CanEditAsync(RapportDb db, Viewer viewer, Guid accountId, CancellationToken ct) =>
+        db.Accounts.Where(a => a.Id == accountId).EditableBy(db, viewer).AnyAsync(ct);
+
+    public static Task<bool> CanSeeAsync(RapportDb db, Viewer viewer, Guid accountId, CancellationToken ct) =>
+        db.Accounts.Where(a => a.Id == accountId).VisibleTo(db, viewer).AnyAsync(ct);
+}

@@ -1,0 +1,93 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rapport.Shared;
+
+namespace Rapport.ClientBase;
+
+/// <summary>
+/// A person at a client company in one buying role. When the person moves to another company this record closes
+/// (<see cref="ContactStatus.MovedOn"/>) with its history, and a new record at the new employer points back to it.
+/// </summary>
+public sealed class Contact : IVersioned, IAudited
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid AccountId { get; set; }
+
+    public Account? Account { get; set; }
+
+    public string FullName { get; private set; } = "";
+
+    public string SearchName { get; private set; } = "";
+
+    public string JobTitle { get; set; } = "";
+
+    /// <summary>The e-mail address in lower case: the contact's natural key within Rapport.</summary>
+    public string? Email { get; set; }
+
+    public string? Phone { get; set; }
+
+    /// <summary>The digits of the phone number, for search that ignores spaces and punctuation.</summary>
+    public string? PhoneDigits { get; private set; }
+
+    public BuyingRole Role { get; set; }
+
+    public ContactStatus Status { get; set; }
+
+    /// <summary>The record of the same person at their former employer, when they moved here.</summary>
+    public Guid? PreviousId { get; set; }
+
+    public DateOnly? LeftOn { get; set; }
+
+    public long Version { get; set; }
+
+    public void Rename(string fullName)
+    {
+        FullName = fullName.Trim();
+        SearchName = SearchText.Fold(FullName);
+    }
+
+    public void SetPhone(string? phone)
+    {
+        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
+        PhoneDigits = Phone is null ? null : new string([.. Phone.Where(char.IsAsciiDigit)]);
+    }
+}
+
+/// <summary>The part a contact plays in the client's buying decisions.</summary>
+public enum BuyingRole
+{
+    DecisionMaker,
+    Signatory,
+    Influencer,
+    User,
+    Gatekeeper,
+}
+
+public enum ContactStatus
+{
+    Active,
+    MovedOn,
+}
+
+internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
+{
+    public void Configure(EntityTypeBuilder<Contact> builder)
+    {
+        builder.Property(x => x.FullName).HasMaxLength(200);
+        builder.Property(x => x.SearchName).HasMaxLength(200);
+        builder.Property(x => x.JobTitle).HasMaxLength(100);
+        builder.Property(x => x.Email).HasMaxLength(256);
+        builder.Property(x => x.Phone).HasMaxLength(40);
+        builder.Property(x => x.PhoneDigits).HasMaxLength(40);
+        builder.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Contact>().WithMany().HasForeignKey(x => x.PreviousId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(x => new { x.AccountId, x.Status });
+        builder.HasIndex(x => new { x.SearchName, x.Id });
+        builder.HasIndex(x => x.Email);
+        builder.HasIndex(x => x.PhoneDigits);
+    }
+}

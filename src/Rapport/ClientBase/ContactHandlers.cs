@@ -1,0 +1,166 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rapport.Data;
+using Rapport.Shared;
+
+namespace Rapport.ClientBase;
+
+/// <summary>The fields a user may set on a contact.</summary>
+public sealed class ContactInput
+{
+    [Display(Name = nameof(Texts.FieldFullName), ResourceType = typeof(Texts))]
+    [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
+    [StringLength(200, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? FullName { get; set; }
+
+    [Display(Name = nameof(Texts.FieldJobTitle), ResourceType = typeof(Texts))]
+    [StringLength(100, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? JobTitle { get; set; }
+
+    [Display(Name = nameof(Texts.FieldEmail), ResourceType = typeof(Texts))]
+    [EmailAddress(ErrorMessageResourceName = nameof(Texts.ValidationEmail), ErrorMessageResourceType = typeof(Texts))]
+    [StringLength(256, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Email { get; set; }
+
+    [Display(Name = nameof(Texts.FieldPhone), ResourceType = typeof(Texts))]
+    [StringLength(40, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Phone { get; set; }
+
+    [Display(Name = nameof(Texts.FieldBuyingRole), ResourceType = typeof(Texts))]
+    public BuyingRole Role { get; set; } = BuyingRole.Influencer;
+
+    public long Version { get; set; }
+}
+
+/// <summary>A contact with what the viewer's side knows of them: the strongest relationship and who holds it.</summary>
+public sealed record ContactRow(
+    Guid Id, Guid AccountId, string FullName, string JobTitle, string? Email, string? Phone, BuyingRole Role,
+    ContactStatus Status, int Strength, string? StrongestWith, DateTime? LastContactAt);
+
+public sealed record ContactDetails(
+    Guid Id, Guid AccountId, string AccountName, string FullName, string JobTitle, string? Email, string? Phone,
+    BuyingRole Role, ContactStatus Status, DateOnly? LeftOn, Guid? PreviousId, Guid? NextId, long Version, bool CanEdit)
+{
+    public ContactInput ToInput() => new()
+    {
+        FullName = FullName, JobTitle = JobTitle, Email = Email, Phone = Phone, Role = Role, Version = Version,
+    };
+}
+
+/// <summary>Contacts of accounts, within the accounts the viewer may see and edit.</summary>
+public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
+{
+    public async Task<List<ContactRow>?> ListForAccountAsync(Viewer viewer, Guid accountId, CancellationToken ct = default)
+    {
+        if (!await ClientBaseAccess.CanSeeAsync(db, viewer, accountId, ct))
+        {
+            return null;
+        }
+
+        var contacts = await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId)
+            .OrderBy(c => c.Status).ThenBy(c => c.Role).ThenBy(c => c.SearchName).ToListAsync(ct);
+        var ids = contacts.Select(c => c.Id).ToList();
+        var relationships = await (from r in db.Relationships
+                                   join e in db.Employees on r.EmployeeId equals e.Id
+                                   where ids.Contains(r.ContactId)
+                                   select new { r.ContactId, r.Score, r.ScoreAt, r.LastContactAt, e.FullName }).ToListAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        return [.. contacts.Select(c =>
+        {
+            var best = relationships.Where(r => r.ContactId == c.Id)
+                .Select(r => (r.FullName, r.LastContactAt, Strength: RelationshipStrength.At(new StrengthState(r.Score, r.ScoreAt), now, options.Value)))
+                .OrderByDescending(r => r.Strength).FirstOrDefault();
+            return new ContactRow(c.Id, c.AccountId, c.FullName, c.JobTitle, c.Email, c.Phone, c.Role, c.Status,
+                best.Strength, best.FullName, best.FullName is null ? null : best.LastContactAt);
+        })];
+    }
+
+    public async Task<ContactDetails?> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default)
+    {
+        var contact = await db.Contacts.AsNoTracking().Where(c => c.Id == id)
+            .Select(c => new { Contact = c, AccountName = c.Account!.Name }).FirstOrDefaultAsync(ct);
+        if (contact is null || !await ClientBaseAccess.CanSeeAsync(db, viewer, contact.Contact.AccountId, ct))
+        {
+            return null;
+        }
+
+        var c = contact.Contact;
+        var next = await db.Contacts.Where(n => n.PreviousId == id).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
+        return new ContactDetails(c.Id, c.AccountId, contact.AccountName, c.FullName, c.JobTitle, c.Email, c.Phone, c.Role,
+            c.Status, c.LeftOn, c.PreviousId, next, c.Version, await ClientBaseAccess.CanEditAsync(db, viewer, c.AccountId, ct));
+    }
+
+    public async Task<Result<Guid>> CreateAsync(Viewer viewer, Guid accountId, ContactInput input, CancellationToken ct = default)
+    {
+        if (await CheckEditAsync(viewer, accountId, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        var contact = new Contact { AccountId = accountId, Status = ContactStatus.Active };
+        if (await ApplyAsync(contact, input, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        db.Contacts.Add(contact);
+        await db.SaveChangesAsync(ct);
+        return contact.Id;
+    }
+
+    public async Task<Result> UpdateAsync(Viewer viewer, Guid id, ContactInput input, CancellationToken ct = default)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct);
+        if (contact is null)
+        {
+            return Error.NotFound(Texts.ErrorContactNotFound);
+        }
+
+        if (await CheckEditAsync(viewer, contact.AccountId, ct) is { } denied)
+        {
+            return denied;
+        }
+
+        if (contact.Version != input.Version)
+        {
+            return Error.StaleVersion();
+        }
+
+        if (await ApplyAsync(contact, input, ct) is { } invalid)
+        {
+            return invalid;
+        }
+
+        return await db.SaveOrConflictAsync(ct);
+    }
+
+    private async Task<Error?> CheckEditAsync(Viewer viewer, Guid accountId, CancellationToken ct)
+    {
+        if (await ClientBaseAccess.CanEditAsync(db, viewer, accountId, ct))
+        {
+            return null;
+        }
+
+        return await ClientBaseAccess.CanSeeAsync(db, viewer, accountId, ct)
+            ? new Error(ErrorKind.Forbidden, Texts.ErrorForbidden)
+            : Error.NotFound(Texts.ErrorAccountNotFound);
+    }
+
+    private async Task<Error?> ApplyAsync(Contact contact, ContactInput input, CancellationToken ct)
+    {
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim().ToLowerInvariant();
+        if (email is not null && await db.Contacts.AnyAsync(
+                c => c.Email == email && c.Id != contact.Id && c.Status == ContactStatus.Active, ct))
+        {
+            return Error.Invalid(nameof(ContactInput.Email), Texts.ValidationContactEmailTaken);
+        }
+
+        contact.Rename(input.FullName!);
+        contact.JobTitle = input.JobTitle?.Trim() ?? "";
+        contact.Email = email;
+        contact.SetPhone(input.Phone);
+        contact.Role = input.Role;
+        return null;
+    }
+}

@@ -1,0 +1,203 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rapport.Data;
+using Rapport.People;
+using Rapport.Shared;
+
+namespace Rapport.ClientBase;
+
+/// <summary>What a user logs about a call, meeting, e-mail or note.</summary>
+public sealed class InteractionInput
+{
+    [Display(Name = nameof(Texts.FieldAccount), ResourceType = typeof(Texts))]
+    [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
+    public Guid? AccountId { get; set => field = Choice.OrNull(value); }
+
+    [Display(Name = nameof(Texts.FieldInteractionKind), ResourceType = typeof(Texts))]
+    public InteractionKind Kind { get; set; } = InteractionKind.Call;
+
+    /// <summary>When it happened (UTC); defaults to now.</summary>
+    [Display(Name = nameof(Texts.FieldOccurredAt), ResourceType = typeof(Texts))]
+    public DateTime? OccurredAt { get; set; }
+
+    [Display(Name = nameof(Texts.FieldInitiatedByClient), ResourceType = typeof(Texts))]
+    public bool InitiatedByClient { get; set; }
+
+    [Display(Name = nameof(Texts.FieldSubject), ResourceType = typeof(Texts))]
+    [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
+    [StringLength(200, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Subject { get; set; }
+
+    [Display(Name = nameof(Texts.FieldOutcome), ResourceType = typeof(Texts))]
+    [StringLength(2000, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Outcome { get; set; }
+
+    [Display(Name = nameof(Texts.FieldNextStep), ResourceType = typeof(Texts))]
+    [StringLength(500, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? NextStep { get; set; }
+
+    [Display(Name = nameof(Texts.FieldNextStepDue), ResourceType = typeof(Texts))]
+    public DateOnly? NextStepDue { get; set; }
+
+    /// <summary>Our people who took part; the logging user's employee when empty.</summary>
+    [Display(Name = nameof(Texts.FieldOurPeople), ResourceType = typeof(Texts))]
+    public List<Guid> EmployeeIds { get; set; } = [];
+
+    /// <summary>The client's people who took part.</summary>
+    [Display(Name = nameof(Texts.FieldTheirPeople), ResourceType = typeof(Texts))]
+    public List<Guid> ContactIds { get; set; } = [];
+}
+
+/// <summary>An interaction on an account's timeline.</summary>
+public sealed record TimelineItem(
+    Guid Id, InteractionKind Kind, DateTime OccurredAt, bool InitiatedByClient, string Subject, string? Outcome,
+    string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> OurPeople, IReadOnlyList<string> TheirPeople);
+
+/// <summary>Logs interactions and keeps the relationships they build up to date.</summary>
+public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
+{
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+
+    public async Task<Result<Guid>> LogAsync(Viewer viewer, InteractionInput input, CancellationToken ct = default)
+    {
+        var accountId = input.AccountId!.Value;
+        if (!await ClientBaseAccess.CanEditAsync(db, viewer, accountId, ct)
+            && !(await ClientBaseAccess.CanSeeAsync(db, viewer, accountId, ct) && viewer.EmployeeId is not null))
+        {
+            return Error.NotFound(Texts.ErrorAccountNotFound);
+        }
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var at = input.OccurredAt is { } given ? DateTime.SpecifyKind(given, DateTimeKind.Utc) : now;
+        if (at > now + ClockSkew)
+        {
+            return Error.Invalid(nameof(InteractionInput.OccurredAt), Texts.ValidationNotInFuture);
+        }
+
+        var employeeIds = input.EmployeeIds.Where(id => id != Choice.None).Distinct().ToList();
+        if (employeeIds.Count == 0 && viewer.EmployeeId is { } me)
+        {
+            employeeIds.Add(me);
+        }
+
+        if (employeeIds.Count == 0)
+        {
+            return Error.Invalid(nameof(InteractionInput.EmployeeIds), Texts.ValidationOurPeopleRequired);
+        }
+
+        if (await db.Employees.CountAsync(e => employeeIds.Contains(e.Id) && e.Status == EmployeeStatus.Active, ct) != employeeIds.Count)
+        {
+            return Error.Invalid(nameof(InteractionInput.EmployeeIds), Texts.ValidationUnknownEmployee);
+        }
+
+        var contactIds = input.ContactIds.Where(id => id != Choice.None).Distinct().ToList();
+        var contacts = await db.Contacts.Where(c => contactIds.Contains(c.Id) && c.AccountId == accountId)
+            .Select(c => c.Id).ToListAsync(ct);
+        if (contacts.Count != contactIds.Count)
+        {
+            return Error.Invalid(nameof(InteractionInput.ContactIds), Texts.ValidationContactsOfAccount);
+        }
+
+        var interaction = new Interaction
+        {
+            AccountId = accountId,
+            Kind = input.Kind,
+            OccurredAt = at,
+            InitiatedByClient = input.InitiatedByClient,
+            Subject = input.Subject!.Trim(),
+            Outcome = Blank(input.Outcome),
+            NextStep = Blank(input.NextStep),
+            NextStepDue = input.NextStepDue,
+            LoggedById = viewer.EmployeeId,
+        };
+        interaction.Employees.AddRange(employeeIds.Select(id => new InteractionEmployee { EmployeeId = id }));
+        interaction.Contacts.AddRange(contactIds.Select(id => new InteractionContact { ContactId = id }));
+
+        // Two people logging at once may both touch a relationship; the version check makes the loser retry.
+        for (var attempt = 1; ; attempt++)
+        {
+            db.Interactions.Add(interaction);
+            await StrengthenAsync(interaction, employeeIds, contactIds, ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                return interaction.Id;
+            }
+            catch (DbUpdateException) when (attempt < 3)
+            {
+                db.ChangeTracker.Clear();
+            }
+        }
+    }
+
+    public async Task<Page<TimelineItem>?> TimelineAsync(Viewer viewer, Guid accountId, string? after = null, int? size = null, CancellationToken ct = default)
+    {
+        if (!await ClientBaseAccess.CanSeeAsync(db, viewer, accountId, ct))
+        {
+            return null;
+        }
+
+        var query = db.Interactions.AsNoTracking().Where(i => i.AccountId == accountId);
+        if (Cursor.Decode(after) is { } cursor && long.TryParse(cursor.Key, System.Globalization.CultureInfo.InvariantCulture, out var ticks))
+        {
+            var at = new DateTime(ticks, DateTimeKind.Utc);
+            query = query.Where(i => i.OccurredAt < at || (i.OccurredAt == at && i.Id < cursor.Id));
+        }
+
+        var take = Cursor.ClampSize(size);
+        var items = await query.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(take + 1)
+            .Select(i => new
+            {
+                i.Id, i.Kind, i.OccurredAt, i.InitiatedByClient, i.Subject, i.Outcome, i.NextStep, i.NextStepDue,
+                Ours = i.Employees.Join(db.Employees, p => p.EmployeeId, e => e.Id, (p, e) => e.FullName).ToList(),
+                Theirs = i.Contacts.Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => c.FullName).ToList(),
+            })
+            .ToListAsync(ct);
+        string? next = null;
+        if (items.Count > take)
+        {
+            items.RemoveAt(take);
+            next = new Cursor(items[^1].OccurredAt.Ticks.ToString(System.Globalization.CultureInfo.InvariantCulture), items[^1].Id).Encode();
+        }
+
+        return new Page<TimelineItem>([.. items.Select(i => new TimelineItem(i.Id, i.Kind, i.OccurredAt, i.InitiatedByClient,
+            i.Subject, i.Outcome, i.NextStep, i.NextStepDue, i.Ours, i.Theirs))], next);
+    }
+
+    private async Task StrengthenAsync(Interaction interaction, List<Guid> employeeIds, List<Guid> contactIds, CancellationToken ct)
+    {
+        if (contactIds.Count == 0)
+        {
+            return;
+        }
+
+        var existing = await db.Relationships
+            .Where(r => employeeIds.Contains(r.EmployeeId) && contactIds.Contains(r.ContactId)).ToListAsync(ct);
+        foreach (var employeeId in employeeIds)
+        {
+            foreach (var contactId in contactIds)
+            {
+                var relationship = existing.FirstOrDefault(r => r.EmployeeId == employeeId && r.ContactId == contactId);
+                if (relationship is null)
+                {
+                    relationship = new Relationship { EmployeeId = employeeId, ContactId = contactId };
+                    db.Relationships.Add(relationship);
+                }
+
+                var state = relationship.Interactions == 0 ? StrengthState.None : relationship.State;
+                var next = RelationshipStrength.Add(state, interaction.Kind, interaction.InitiatedByClient, interaction.OccurredAt, options.Value);
+                relationship.Score = next.Score;
+                relationship.ScoreAt = next.At;
+                relationship.Interactions++;
+                relationship.ClientInitiated += interaction.InitiatedByClient ? 1 : 0;
+                if (interaction.OccurredAt > relationship.LastContactAt)
+                {
+                    relationship.LastContactAt = interaction.OccurredAt;
+                }
+            }
+        }
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,95 @@
+namespace Rapport.ClientBase;
+
+/// <summary>The parameters of the relationship-strength model; bound from configuration section "ClientBase".</summary>
+public sealed class StrengthOptions
+{
+    /// <summary>Days after which an interaction counts half as much as on the day it happened.</summary>
+    public double HalfLifeDays { get; set; } = 60;
+
+    /// <summary>The score at which strength reaches about 63; strength approaches 100 as the score grows past it.</summary>
+    public double Saturation { get; set; } = 5;
+
+    public double MeetingWeight { get; set; } = 3;
+
+    public double CallWeight { get; set; } = 2;
+
+    public double EmailWeight { get; set; } = 1;
+
+    public double NoteWeight { get; set; } = 0.5;
+
+    /// <summary>How much more an interaction counts when the client reached out: reciprocity.</summary>
+    public double ClientInitiatedFactor { get; set; } = 1.5;
+
+    /// <summary>The strength from which a relationship counts as warm, for coverage.</summary>
+    public int WarmThreshold { get; set; } = 40;
+
+    /// <summary>The expected days between contacts per buying role; past it a relationship is going cold.</summary>
+    public Dictionary<BuyingRole, int> RhythmDays { get; set; } = new()
+    {
+        [BuyingRole.DecisionMaker] = 30,
+        [BuyingRole.Signatory] = 45,
+        [BuyingRole.Influencer] = 45,
+        [BuyingRole.User] = 90,
+        [BuyingRole.Gatekeeper] = 60,
+    };
+
+    /// <summary>The buying roles an account needs a warm relationship with to count as covered.</summary>
+    public List<BuyingRole> RequiredRoles { get; set; } = [BuyingRole.DecisionMaker, BuyingRole.Signatory];
+
+    public double WeightOf(InteractionKind kind) => kind switch
+    {
+        InteractionKind.Meeting => MeetingWeight,
+        InteractionKind.Call => CallWeight,
+        InteractionKind.Email => EmailWeight,
+        _ => NoteWeight,
+    };
+
+    public int RhythmOf(BuyingRole role) => RhythmDays.TryGetValue(role, out var days) ? days : 60;
+}
+
+/// <summary>A decaying score and the instant it was taken at.</summary>
+public readonly record struct StrengthState(double Score, DateTime At)
+{
+    public static readonly StrengthState None = new(0, DateTime.MinValue);
+}
+
+/// <summary>
+/// Relationship strength 0–100. Every interaction adds its weight (by kind, more when the client initiated it) to a
+/// score that halves every half-life; strength is the score mapped onto 0–100 by 100·(1 − e^(−score/saturation)).
+/// Because the decay is exponential, the score can be kept as one number and the instant it was taken, and
+/// interactions can be added in any order with the same result. See docs/relationship-strength.md.
+/// </summary>
+public static class RelationshipStrength
+{
+    public static StrengthState Add(StrengthState state, InteractionKind kind, bool initiatedByClient, DateTime at, StrengthOptions options)
+    {
+        var weight = options.WeightOf(kind) * (initiatedByClient ? options.ClientInitiatedFactor : 1);
+        if (state.Score == 0 && state.At == DateTime.MinValue)
+        {
+            return new StrengthState(weight, at);
+        }
+
+        return at >= state.At
+            ? new StrengthState(Decay(state.Score, at - state.At, options) + weight, at)
+            : new StrengthState(state.Score + Decay(weight, state.At - at, options), state.At);
+    }
+
+    /// <summary>The strength on <paramref name="now"/>, 0 to 100.</summary>
+    public static int At(StrengthState state, DateTime now, StrengthOptions options)
+    {
+        if (state.Score <= 0)
+        {
+            return 0;
+        }
+
+        var score = now > state.At ? Decay(state.Score, now - state.At, options) : state.Score;
+        return (int)Math.Round(100 * (1 - Math.Exp(-score / options.Saturation)), MidpointRounding.AwayFromZero);
+    }
+
+    /// <summary>Whether a relationship is past the expected contact rhythm of the contact's role.</summary>
+    public static bool IsGoingCold(DateTime lastContactAt, BuyingRole role, DateTime now, StrengthOptions options) =>
+        (now - lastContactAt).TotalDays > options.RhythmOf(role);
+
+    private static double Decay(double score, TimeSpan elapsed, StrengthOptions options) =>
+        score * Math.Pow(2, -elapsed.TotalDays / options.HalfLifeDays);
+}
