@@ -96,18 +96,23 @@ public sealed partial class AuthorizationTests(SqliteApp app) : IClassFixture<Sq
     [Fact]
     public async Task Users_without_the_role_are_refused_by_every_role_restricted_page()
     {
-        var (_, email) = await app.CreateUserAsync(null, Roles.Coordinator);
-        var client = await app.SignedInClientAsync(email);
         var restricted = Endpoints().Where(IsPage)
             .Where(e => e.Metadata.OfType<IAuthorizeData>().Any(a => !string.IsNullOrEmpty(a.Roles)))
             .ToList();
         Assert.NotEmpty(restricted);
+        var clients = new Dictionary<string, HttpClient>();
         foreach (var endpoint in restricted)
         {
             var roles = endpoint.Metadata.OfType<IAuthorizeData>().SelectMany(a => (a.Roles ?? "").Split(',')).ToHashSet();
-            Assert.DoesNotContain(Roles.Coordinator, roles);
+            var outsider = Roles.All.First(r => !roles.Contains(r));
+            if (!clients.TryGetValue(outsider, out var client))
+            {
+                var (_, email) = await app.CreateUserAsync(null, outsider);
+                clients[outsider] = client = await app.SignedInClientAsync(email);
+            }
+
             var response = await client.GetAsync(Url(endpoint));
-            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{Url(endpoint)} answered {response.StatusCode}");
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"{outsider}: {Url(endpoint)} answered {response.StatusCode}");
             Assert.StartsWith("/account/denied", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
         }
     }
