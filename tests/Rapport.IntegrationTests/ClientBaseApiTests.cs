@@ -1,0 +1,219 @@
+using System.Net;
+using Rapport.ClientBase;
+using Rapport.Shared;
+
+namespace Rapport.IntegrationTests;
+
+public abstract class ClientBaseApiTests(RapportApp app)
+{
+    private async Task<(Guid Employee, HttpClient Client)> ManagerAsync(Guid? teamId = null, string role = Roles.AccountManager)
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique("Мениджър "), teamId: teamId);
+        return (employee, await app.ApiClientAsync(employee, role));
+    }
+
+    private static async Task<AccountDetails> CreateAccountAsync(HttpClient client, string name, string? eik = null) =>
+        await (await client.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = name, RegistrationNumber = eik }))
+            .ReadAsync<AccountDetails>(HttpStatusCode.Created);
+
+    private static async Task<ContactDetails> CreateContactAsync(HttpClient client, Guid account, string name, BuyingRole role, string? email = null) =>
+        await (await client.PostJsonAsync($"/api/v1/accounts/{account}/contacts", new ContactInput { FullName = name, Role = role, Email = email }))
+            .ReadAsync<ContactDetails>(HttpStatusCode.Created);
+
+    [Fact]
+    public async Task An_account_manager_creates_an_account_they_own()
+    {
+        var (me, client) = await ManagerAsync();
+        var account = await CreateAccountAsync(client, app.Unique("Акме "), "BG 123 456 786");
+
+        Assert.Equal(me, account.OwnerId);
+        Assert.True(account.CanEdit);
+        Assert.Equal("123456786", account.RegistrationNumber);
+    }
+
+    [Fact]
+    public async Task An_invalid_eik_is_refused_beside_its_field_but_foreign_numbers_are_free_text()
+    {
+        var (_, client) = await ManagerAsync();
+        var bad = await client.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = app.Unique("Bad "), RegistrationNumber = "123456787" });
+        Assert.True((await bad.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("RegistrationNumber", out _));
+
+        var foreign = await client.PostJsonAsync("/api/v1/accounts", new AccountInput
+        {
+            Name = app.Unique("GmbH "), CountryCode = "DE", RegistrationNumber = "HRB " + Random.Shared.Next(100000, 999999),
+        });
+        Assert.Equal(HttpStatusCode.Created, foreign.StatusCode);
+    }
+
+    [Fact]
+    public async Task Accounts_of_other_managers_are_not_found_and_cannot_be_changed()
+    {
+        var (_, mine) = await ManagerAsync();
+        var (_, theirs) = await ManagerAsync();
+        var account = await CreateAccountAsync(theirs, app.Unique("Чужд клиент "));
+
+        await (await mine.GetAsync($"/api/v1/accounts/{account.Id}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await mine.GetAsync($"/api/v1/accounts/{account.Id}/contacts")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await mine.GetAsync($"/api/v1/accounts/{account.Id}/coverage")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await mine.GetAsync($"/api/v1/accounts/{account.Id}/interactions")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await mine.PutJsonAsync($"/api/v1/accounts/{account.Id}", account.ToInput())).ProblemAsync(HttpStatusCode.NotFound);
+        var list = await (await mine.GetAsync("/api/v1/accounts?size=200")).ReadAsync<Page<AccountRow>>();
+        Assert.DoesNotContain(list.Items, a => a.Id == account.Id);
+
+        var log = await mine.PostJsonAsync("/api/v1/interactions", new InteractionInput { AccountId = account.Id, Subject = "Sneaky" });
+        await log.ProblemAsync(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task A_head_of_sales_sees_the_accounts_of_their_team()
+    {
+        var head = await app.CreateEmployeeAsync(app.Unique("Head "));
+        var team = await app.CreateTeamAsync(app.Unique("Team "), head);
+        var (_, member) = await ManagerAsync(team);
+        var (_, outsider) = await ManagerAsync();
+        var teamAccount = await CreateAccountAsync(member, app.Unique("Team account "));
+        var otherAccount = await CreateAccountAsync(outsider, app.Unique("Other account "));
+        var headClient = await app.ApiClientAsync(head, Roles.HeadOfSales);
+
+        var seen = (await (await headClient.GetAsync("/api/v1/accounts?size=200")).ReadAsync<Page<AccountRow>>()).Items.Select(a => a.Id).ToList();
+        Assert.Contains(teamAccount.Id, seen);
+        Assert.DoesNotContain(otherAccount.Id, seen);
+        var details = await (await headClient.GetAsync($"/api/v1/accounts/{teamAccount.Id}")).ReadAsync<AccountDetails>();
+        Assert.True(details.CanEdit);
+    }
+
+    [Fact]
+    public async Task Finance_and_hr_have_no_business_in_the_client_base()
+    {
+        foreach (var role in new[] { Roles.Finance, Roles.Recruiter })
+        {
+            var client = await app.ApiClientAsync(null, role);
+            Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/accounts")).StatusCode);
+        }
+    }
+
+    [Fact]
+    public async Task Logging_a_meeting_builds_a_relationship_and_covers_the_decision_maker()
+    {
+        var (me, client) = await ManagerAsync();
+        var account = await CreateAccountAsync(client, app.Unique("Covered "));
+        var ceo = await CreateContactAsync(client, account.Id, "Петър Георгиев", BuyingRole.DecisionMaker, app.Unique("ceo") + "@client.bg");
+        var cfo = await CreateContactAsync(client, account.Id, "Elena Koleva", BuyingRole.Signatory);
+
+        var before = await (await client.GetAsync($"/api/v1/accounts/{account.Id}/coverage")).ReadAsync<AccountCoverageView>();
+        Assert.Equal(0, before.Coverage.CoveredCount);
+
+        var logged = await client.PostJsonAsync("/api/v1/interactions", new InteractionInput
+        {
+            AccountId = account.Id, Kind = InteractionKind.Meeting, Subject = "Годишен преглед", ContactIds = [ceo.Id],
+            NextStep = "Оферта", NextStepDue = new DateOnly(2026, 12, 15),
+        });
+        var item = await logged.ReadAsync<TimelineItem>(HttpStatusCode.Created);
+        Assert.Equal(["Петър Георгиев"], item.TheirPeople);
+
+        var after = await (await client.GetAsync($"/api/v1/accounts/{account.Id}/coverage")).ReadAsync<AccountCoverageView>();
+        var decisionMaker = after.Coverage.Roles.Single(r => r.Role == BuyingRole.DecisionMaker);
+        Assert.True(decisionMaker.Covered);
+        Assert.Equal((ceo.Id, me), (decisionMaker.ContactId!.Value, decisionMaker.EmployeeId!.Value));
+        Assert.False(after.Coverage.Roles.Single(r => r.Role == BuyingRole.Signatory).Covered);
+        Assert.True(after.Coverage.SingleThreaded);
+
+        var contacts = await (await client.GetAsync($"/api/v1/accounts/{account.Id}/contacts")).ReadAsync<List<ContactRow>>();
+        Assert.True(contacts.Single(c => c.Id == ceo.Id).Strength >= after.WarmThreshold);
+        Assert.Equal(0, contacts.Single(c => c.Id == cfo.Id).Strength);
+
+        var mine = await (await client.GetAsync("/api/v1/relationships/mine")).ReadAsync<List<MyRelationship>>();
+        Assert.Contains(mine, r => r.ContactId == ceo.Id && !r.GoingCold);
+    }
+
+    [Fact]
+    public async Task An_old_interaction_leaves_the_relationship_going_cold()
+    {
+        var (_, client) = await ManagerAsync();
+        var account = await CreateAccountAsync(client, app.Unique("Cold "));
+        var ceo = await CreateContactAsync(client, account.Id, "Стар Познат", BuyingRole.DecisionMaker);
+        (await client.PostJsonAsync("/api/v1/interactions", new InteractionInput
+        {
+            AccountId = account.Id, Kind = InteractionKind.Call, Subject = "Long ago", ContactIds = [ceo.Id],
+            OccurredAt = DateTime.UtcNow.AddDays(-200),
+        })).EnsureSuccessStatusCode();
+
+        var mine = await (await client.GetAsync("/api/v1/relationships/mine")).ReadAsync<List<MyRelationship>>();
+        var cold = mine.Single(r => r.ContactId == ceo.Id);
+        Assert.True(cold.GoingCold);
+        Assert.True(cold.Strength < 10);
+        Assert.Equal(cold, mine[0]);
+    }
+
+    [Fact]
+    public async Task Interactions_in_the_future_or_with_other_accounts_contacts_are_refused()
+    {
+        var (_, client) = await ManagerAsync();
+        var account = await CreateAccountAsync(client, app.Unique("Rules "));
+        var other = await CreateAccountAsync(client, app.Unique("Other "));
+        var stranger = await CreateContactAsync(client, other.Id, "Чужд Контакт", BuyingRole.User);
+
+        var future = await client.PostJsonAsync("/api/v1/interactions", new InteractionInput
+        {
+            AccountId = account.Id, Subject = "Tomorrow", OccurredAt = DateTime.UtcNow.AddDays(1),
+        });
+        Assert.True((await future.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("OccurredAt", out _));
+
+        var wrongContact = await client.PostJsonAsync("/api/v1/interactions", new InteractionInput
+        {
+            AccountId = account.Id, Subject = "Mixed up", ContactIds = [stranger.Id],
+        });
+        Assert.True((await wrongContact.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("ContactIds", out _));
+    }
+
+    [Fact]
+    public async Task Account_search_ignores_case_in_cyrillic_and_finds_by_eik_and_domain()
+    {
+        var (_, client) = await ManagerAsync();
+        var tag = app.Unique("t");
+        var cyrillic = await CreateAccountAsync(client, $"Български Пощи {tag}");
+        var web = await (await client.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = $"Web {tag}", Domain = $"https://www.{tag}.bg/" }))
+            .ReadAsync<AccountDetails>(HttpStatusCode.Created);
+
+        async Task<List<Guid>> Find(string q) =>
+            [.. (await (await client.GetAsync($"/api/v1/accounts?search={Uri.EscapeDataString(q)}")).ReadAsync<Page<AccountRow>>()).Items.Select(a => a.Id)];
+
+        Assert.Equal([cyrillic.Id], await Find($"БЪЛГАРСКИ ПОЩИ {tag}"));
+        Assert.Equal([web.Id], await Find($"{tag}.bg"));
+    }
+
+    [Fact]
+    public async Task A_stale_account_or_contact_edit_is_a_conflict()
+    {
+        var (_, client) = await ManagerAsync();
+        var account = await CreateAccountAsync(client, app.Unique("Versioned "));
+        var input = account.ToInput();
+        input.Industry = "IT";
+        (await client.PutJsonAsync($"/api/v1/accounts/{account.Id}", input)).EnsureSuccessStatusCode();
+        await (await client.PutJsonAsync($"/api/v1/accounts/{account.Id}", input)).ProblemAsync(HttpStatusCode.Conflict);
+
+        var contact = await CreateContactAsync(client, account.Id, "Versioned Contact", BuyingRole.User);
+        var change = contact.ToInput();
+        change.JobTitle = "CTO";
+        (await client.PutJsonAsync($"/api/v1/contacts/{contact.Id}", change)).EnsureSuccessStatusCode();
+        await (await client.PutJsonAsync($"/api/v1/contacts/{contact.Id}", change)).ProblemAsync(HttpStatusCode.Conflict);
+    }
+
+    [Fact]
+    public async Task A_group_of_companies_cannot_loop()
+    {
+        var (_, client) = await ManagerAsync();
+        var parent = await CreateAccountAsync(client, app.Unique("Holding "));
+        var childInput = new AccountInput { Name = app.Unique("Subsidiary "), ParentId = parent.Id };
+        var child = await (await client.PostJsonAsync("/api/v1/accounts", childInput)).ReadAsync<AccountDetails>(HttpStatusCode.Created);
+
+        var loop = parent.ToInput();
+        loop.ParentId = child.Id;
+        var errors = (await (await client.PutJsonAsync($"/api/v1/accounts/{parent.Id}", loop)).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
+        Assert.True(errors.TryGetProperty("ParentId", out _));
+    }
+}
+
+public sealed class ClientBaseApiOnSqlite(SqliteApp app) : ClientBaseApiTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ClientBaseApiOnPostgres(PostgresApp app) : ClientBaseApiTests(app), IClassFixture<PostgresApp>;

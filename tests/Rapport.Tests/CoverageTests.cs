@@ -1,0 +1,82 @@
+using Rapport.ClientBase;
+
+namespace Rapport.Tests;
+
+public sealed class CoverageTests
+{
+    private static readonly StrengthOptions Options = new();
+    private static readonly Guid Ana = Guid.NewGuid(), Boris = Guid.NewGuid();
+    private static readonly Guid Ceo = Guid.NewGuid(), Cfo = Guid.NewGuid(), Buyer = Guid.NewGuid();
+
+    [Fact]
+    public void An_account_without_relationships_covers_no_role_and_is_not_called_single_threaded()
+    {
+        var coverage = CoverageCalculator.Compute([], Options);
+        Assert.Equal(0, coverage.CoveredCount);
+        Assert.False(coverage.FullyCovered);
+        Assert.False(coverage.SingleThreaded);
+    }
+
+    [Fact]
+    public void A_role_is_covered_only_by_a_warm_relationship()
+    {
+        var coverage = CoverageCalculator.Compute(
+        [
+            new(Ceo, BuyingRole.DecisionMaker, Ana, Options.WarmThreshold),
+            new(Cfo, BuyingRole.Signatory, Ana, Options.WarmThreshold - 1),
+        ], Options);
+
+        Assert.True(coverage.Roles.Single(r => r.Role == BuyingRole.DecisionMaker).Covered);
+        var signatory = coverage.Roles.Single(r => r.Role == BuyingRole.Signatory);
+        Assert.False(signatory.Covered);
+        Assert.Equal(Options.WarmThreshold - 1, signatory.BestStrength);
+    }
+
+    [Fact]
+    public void The_strongest_relationship_decides_a_role()
+    {
+        var coverage = CoverageCalculator.Compute(
+        [
+            new(Ceo, BuyingRole.DecisionMaker, Ana, 20),
+            new(Ceo, BuyingRole.DecisionMaker, Boris, 70),
+        ], Options);
+        var role = coverage.Roles.Single(r => r.Role == BuyingRole.DecisionMaker);
+        Assert.Equal((70, Boris), (role.BestStrength, role.EmployeeId!.Value));
+    }
+
+    [Fact]
+    public void An_account_held_by_one_of_our_people_is_single_threaded_even_with_many_contacts()
+    {
+        var coverage = CoverageCalculator.Compute(
+        [
+            new(Ceo, BuyingRole.DecisionMaker, Ana, 80),
+            new(Cfo, BuyingRole.Signatory, Ana, 70),
+        ], Options);
+        Assert.True(coverage.FullyCovered);
+        Assert.True(coverage.SingleThreaded);
+    }
+
+    [Fact]
+    public void An_account_hanging_on_one_contact_is_single_threaded()
+    {
+        var coverage = CoverageCalculator.Compute(
+        [
+            new(Ceo, BuyingRole.DecisionMaker, Ana, 80),
+            new(Ceo, BuyingRole.DecisionMaker, Boris, 60),
+            new(Buyer, BuyingRole.User, Boris, 10),
+        ], Options);
+        Assert.True(coverage.SingleThreaded);
+    }
+
+    [Fact]
+    public void Two_people_on_each_side_make_a_multi_threaded_account()
+    {
+        var coverage = CoverageCalculator.Compute(
+        [
+            new(Ceo, BuyingRole.DecisionMaker, Ana, 80),
+            new(Cfo, BuyingRole.Signatory, Boris, 60),
+        ], Options);
+        Assert.False(coverage.SingleThreaded);
+        Assert.True(coverage.FullyCovered);
+    }
+}
