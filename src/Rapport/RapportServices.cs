@@ -22,10 +22,12 @@ public static class RapportServices
         services.TryAddScoped<Shared.ICurrentActor>(_ => Shared.SystemActor.Instance);
         services.AddScoped<AuditInterceptor>();
         services.AddSingleton<VersioningInterceptor>();
+        services.AddSingleton<SearchIndexInterceptor>();
         services.AddDbContext<RapportDb>((sp, options) =>
         {
             DatabaseOptions.Configure(options, provider, connectionString);
-            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>());
+            options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(),
+                sp.GetRequiredService<SearchIndexInterceptor>());
         });
 
         services.AddScoped<Migrator>();
@@ -41,6 +43,7 @@ public static class RapportServices
         services.AddScoped<ContactHandlers>();
         services.AddScoped<InteractionHandlers>();
         services.AddScoped<RelationshipQueries>();
+        services.AddScoped<SearchQueries>();
 
         return services
             .AddIdentityCore<User>(options =>

@@ -496,6 +496,37 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("Relationships");
                 });
 
+            modelBuilder.Entity("Rapport.ClientBase.SearchEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Token")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .UseCollation("C");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId");
+
+                    b.HasIndex("Token", "Kind", "EntityId");
+
+                    b.ToTable("SearchEntries");
+                });
+
             modelBuilder.Entity("Rapport.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")

@@ -104,6 +104,7 @@ internal static class WebSetup
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapPeopleExport();
+        app.MapSearchSuggestions();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();
@@ -116,6 +117,7 @@ internal static class WebSetup
         api.MapPeopleApi();
         api.MapSettingsApi();
         api.MapClientBaseApi();
+        api.MapSearchApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -34,7 +34,7 @@ public sealed class StrengthOptions
     };
 
     /// <summary>The buying roles an account needs a warm relationship with to count as covered.</summary>
-    public List<BuyingRole> RequiredRoles { get; set; } = [BuyingRole.DecisionMaker, BuyingRole.Signatory];
+    public BuyingRole[] RequiredRoles { get; set; } = [BuyingRole.DecisionMaker, BuyingRole.Signatory];
 
     public double WeightOf(InteractionKind kind) => kind switch
     {

@@ -37,10 +37,17 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options)
 
     public DbSet<Relationship> Relationships => Set<Relationship>();
 
+    public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RapportDb).Assembly);
+        if (Database.IsNpgsql())
+        {
+            // Prefix search runs as a range over tokens: byte order makes the range exact and lets the index serve it.
+            builder.Entity<SearchEntry>().Property(x => x.Token).UseCollation("C");
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
