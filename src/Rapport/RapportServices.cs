@@ -44,6 +44,8 @@ public static class RapportServices
         services.AddScoped<InteractionHandlers>();
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<SearchQueries>();
+        services.AddScoped<ContactMove>();
+        services.AddScoped<FollowUps>();
 
         return services
             .AddIdentityCore<User>(options =>

@@ -54,6 +54,9 @@ public sealed record TimelineItem(
     Guid Id, InteractionKind Kind, DateTime OccurredAt, bool InitiatedByClient, string Subject, string? Outcome,
     string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> OurPeople, IReadOnlyList<string> TheirPeople);
 
+/// <summary>A next step promised in an interaction, with its due date.</summary>
+public sealed record NextStepRow(Guid InteractionId, Guid AccountId, string AccountName, string NextStep, DateOnly Due);
+
 /// <summary>Logs interactions and keeps the relationships they build up to date.</summary>
 public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
 {
@@ -163,6 +166,23 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
 
         return new Page<TimelineItem>([.. items.Select(i => new TimelineItem(i.Id, i.Kind, i.OccurredAt, i.InitiatedByClient,
             i.Subject, i.Outcome, i.NextStep, i.NextStepDue, i.Ours, i.Theirs))], next);
+    }
+
+    /// <summary>Next steps the viewer took on that fall due within <paramref name="days"/> days (or are overdue).</summary>
+    public async Task<List<NextStepRow>> NextStepsAsync(Viewer viewer, int days = 7, CancellationToken ct = default)
+    {
+        if (viewer.EmployeeId is not { } me)
+        {
+            return [];
+        }
+
+        var until = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(days);
+        return await (from i in db.Interactions
+                      join a in db.Accounts on i.AccountId equals a.Id
+                      where i.LoggedById == me && i.NextStepDue != null && i.NextStepDue <= until && i.NextStep != null
+                      orderby i.NextStepDue
+                      select new NextStepRow(i.Id, a.Id, a.Name, i.NextStep!, i.NextStepDue!.Value))
+            .Take(50).ToListAsync(ct);
     }
 
     private async Task StrengthenAsync(Interaction interaction, List<Guid> employeeIds, List<Guid> contactIds, CancellationToken ct)

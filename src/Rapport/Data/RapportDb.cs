@@ -39,6 +39,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options)
 
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
+    public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

@@ -30,6 +30,18 @@ internal static class ClientBaseApi
         contacts.MapPut("/{id:guid}", UpdateContact).WithName("UpdateContact").Validates<ContactInput>()
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
+        contacts.MapPost("/{id:guid}/move", MoveContact).WithName("MoveContact").Validates<ContactMoveInput>()
+            .WithSummary("The person moved to another company: closes this record and opens one at the new employer.")
+            .ProducesProblem(404).ProducesProblem(409);
+
+        var followUps = group.MapGroup("/follow-ups").WithTags("Follow-ups");
+        followUps.MapGet("/mine", async (ClaimsPrincipal user, FollowUps tasks, CancellationToken ct) =>
+            TypedResults.Ok(await tasks.MineAsync(user.ToViewer(), ct))).WithName("MyFollowUps");
+        followUps.MapPost("/{id:guid}/done", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, FollowUps tasks, CancellationToken ct) =>
+            await tasks.DoneAsync(user.ToViewer(), id, ct) is { IsSuccess: false } failed
+                ? ApiResults.Problem(failed.Errors)
+                : TypedResults.NoContent()).WithName("CompleteFollowUp").ProducesProblem(404);
+
         group.MapPost("/interactions", LogInteraction).WithTags("Interactions").WithName("LogInteraction")
             .Validates<InteractionInput>().ProducesProblem(404);
         group.MapGet("/relationships/mine", async (ClaimsPrincipal user, RelationshipQueries queries, CancellationToken ct) =>
@@ -98,6 +110,16 @@ internal static class ClientBaseApi
         var viewer = user.ToViewer();
         var result = await handlers.UpdateAsync(viewer, id, input, ct);
         return result.IsSuccess ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!) : ApiResults.Problem(result.Errors);
+    }
+
+    private static async Task<Results<CreatedAtRoute<ContactDetails>, ProblemHttpResult>> MoveContact(
+        Guid id, ContactMoveInput input, ClaimsPrincipal user, ContactMove move, ContactHandlers contacts, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        var result = await move.MoveAsync(viewer, id, input, ct);
+        return result.IsSuccess
+            ? TypedResults.CreatedAtRoute((await contacts.GetAsync(viewer, result.Value, ct))!, "GetContact", new { id = result.Value })
+            : ApiResults.Problem(result.Errors);
     }
 
     private static async Task<Results<Ok<Page<TimelineItem>>, ProblemHttpResult>> Timeline(

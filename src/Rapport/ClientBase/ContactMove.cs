@@ -1,0 +1,182 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.People;
+using Rapport.Shared;
+
+namespace Rapport.ClientBase;
+
+/// <summary>Where a contact went: an existing account, or the name of a new one to open as a lead.</summary>
+public sealed class ContactMoveInput
+{
+    [Display(Name = nameof(Texts.FieldNewEmployer), ResourceType = typeof(Texts))]
+    public Guid? TargetAccountId { get; set => field = Choice.OrNull(value); }
+
+    [Display(Name = nameof(Texts.FieldNewAccountName), ResourceType = typeof(Texts))]
+    [StringLength(200, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? NewAccountName { get; set; }
+
+    [Display(Name = nameof(Texts.FieldJobTitle), ResourceType = typeof(Texts))]
+    [StringLength(100, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? JobTitle { get; set; }
+
+    [Display(Name = nameof(Texts.FieldBuyingRole), ResourceType = typeof(Texts))]
+    public BuyingRole Role { get; set; } = BuyingRole.Influencer;
+
+    [Display(Name = nameof(Texts.FieldEmail), ResourceType = typeof(Texts))]
+    [EmailAddress(ErrorMessageResourceName = nameof(Texts.ValidationEmail), ErrorMessageResourceType = typeof(Texts))]
+    [StringLength(256, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Email { get; set; }
+
+    [Display(Name = nameof(Texts.FieldMovedOn), ResourceType = typeof(Texts))]
+    public DateOnly? MovedOn { get; set; }
+
+    public long Version { get; set; }
+}
+
+/// <summary>
+/// Moves a person to another company. The old record closes with its history; a new record at the new employer
+/// points back to it and carries the relationships over (they are with the person, not the company); a new
+/// employer unknown to us opens as a prospect; the owner of the old account gets a task to re-cover the role.
+/// </summary>
+public sealed class ContactMove(RapportDb db, TimeProvider clock)
+{
+    private const int FollowUpDays = 7;
+
+    public async Task<Result<Guid>> MoveAsync(Viewer viewer, Guid contactId, ContactMoveInput input, CancellationToken ct = default)
+    {
+        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == contactId, ct);
+        if (contact is null || !await ClientBaseAccess.CanSeeAsync(db, viewer, contact.AccountId, ct))
+        {
+            return Error.NotFound(Texts.ErrorContactNotFound);
+        }
+
+        if (contact.Status == ContactStatus.MovedOn)
+        {
+            return Error.Conflict(Texts.ErrorContactAlreadyMoved);
+        }
+
+        if (contact.Version != input.Version)
+        {
+            return Error.StaleVersion();
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var movedOn = input.MovedOn ?? today;
+        if (movedOn > today)
+        {
+            return Error.Invalid(nameof(ContactMoveInput.MovedOn), Texts.ValidationNotInFuture);
+        }
+
+        var oldAccount = await db.Accounts.FirstAsync(a => a.Id == contact.AccountId, ct);
+        Account target;
+        if (input.TargetAccountId is { } targetId)
+        {
+            if (targetId == contact.AccountId)
+            {
+                return Error.Invalid(nameof(ContactMoveInput.TargetAccountId), Texts.ValidationSameEmployer);
+            }
+
+            var found = await db.Accounts.VisibleTo(db, viewer).FirstOrDefaultAsync(a => a.Id == targetId, ct);
+            if (found is null)
+            {
+                return Error.Invalid(nameof(ContactMoveInput.TargetAccountId), Texts.ErrorAccountNotFound);
+            }
+
+            target = found;
+        }
+        else if (!string.IsNullOrWhiteSpace(input.NewAccountName))
+        {
+            // A new employer is a lead: it opens as a prospect with whoever recorded the move, else the old owner.
+            var owner = viewer.EmployeeId is { } me && await db.Employees.AnyAsync(e => e.Id == me && e.Status == EmployeeStatus.Active, ct)
+                ? me
+                : oldAccount.OwnerId;
+            target = new Account { OwnerId = owner, Status = AccountStatus.Prospect, CountryCode = oldAccount.CountryCode };
+            target.Rename(input.NewAccountName);
+            db.Accounts.Add(target);
+        }
+        else
+        {
+            return Error.Invalid(nameof(ContactMoveInput.TargetAccountId), Texts.ValidationMoveTarget);
+        }
+
+        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim().ToLowerInvariant();
+        if (email is not null && await db.Contacts.AnyAsync(c => c.Email == email && c.Id != contact.Id && c.Status == ContactStatus.Active, ct))
+        {
+            return Error.Invalid(nameof(ContactMoveInput.Email), Texts.ValidationContactEmailTaken);
+        }
+
+        contact.Status = ContactStatus.MovedOn;
+        contact.LeftOn = movedOn;
+        var moved = new Contact
+        {
+            AccountId = target.Id,
+            JobTitle = input.JobTitle?.Trim() ?? "",
+            Role = input.Role,
+            Status = ContactStatus.Active,
+            PreviousId = contact.Id,
+            Email = email,
+        };
+        moved.Rename(contact.FullName);
+        moved.SetPhone(contact.Phone);
+        db.Contacts.Add(moved);
+
+        var relationships = await db.Relationships.Where(r => r.ContactId == contact.Id).ToListAsync(ct);
+        db.Relationships.AddRange(relationships.Select(r => new Relationship
+        {
+            EmployeeId = r.EmployeeId, ContactId = moved.Id, Score = r.Score, ScoreAt = r.ScoreAt,
+            LastContactAt = r.LastContactAt, Interactions = r.Interactions, ClientInitiated = r.ClientInitiated,
+        }));
+
+        db.FollowUps.Add(new FollowUp
+        {
+            AssigneeId = oldAccount.OwnerId,
+            AccountId = oldAccount.Id,
+            ContactId = contact.Id,
+            Title = string.Format(CultureInfo.CurrentCulture, Texts.FollowUpRecoverRole, contact.FullName, target.Name),
+            DueOn = today.AddDays(FollowUpDays),
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+
+        return await db.SaveOrConflictAsync(ct) is { IsSuccess: false } failed
+            ? Result<Guid>.Fail([.. failed.Errors])
+            : moved.Id;
+    }
+}
+
+/// <summary>An open follow-up on someone's list.</summary>
+public sealed record FollowUpRow(Guid Id, Guid AccountId, string AccountName, Guid? ContactId, string Title, DateOnly DueOn, bool Overdue);
+
+/// <summary>The viewer's own follow-ups: listing and ticking off.</summary>
+public sealed class FollowUps(RapportDb db, TimeProvider clock)
+{
+    public async Task<List<FollowUpRow>> MineAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        if (viewer.EmployeeId is not { } me)
+        {
+            return [];
+        }
+
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return await (from f in db.FollowUps
+                      join a in db.Accounts on f.AccountId equals a.Id
+                      where f.AssigneeId == me && f.DoneAt == null
+                      orderby f.DueOn
+                      select new FollowUpRow(f.Id, a.Id, a.Name, f.ContactId, f.Title, f.DueOn, f.DueOn < today))
+            .Take(200).ToListAsync(ct);
+    }
+
+    public async Task<Result> DoneAsync(Viewer viewer, Guid id, CancellationToken ct = default)
+    {
+        var followUp = await db.FollowUps.FirstOrDefaultAsync(f => f.Id == id && f.AssigneeId == viewer.EmployeeId, ct);
+        if (followUp is null)
+        {
+            return Error.NotFound(Texts.ErrorFollowUpNotFound);
+        }
+
+        followUp.DoneAt ??= clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        return Result.Ok();
+    }
+}
