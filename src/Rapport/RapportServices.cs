@@ -46,6 +46,7 @@ public static class RapportServices
         services.AddScoped<SearchQueries>();
         services.AddScoped<ContactMove>();
         services.AddScoped<FollowUps>();
+        services.AddScoped<Duplicates>();
 
         return services
             .AddIdentityCore<User>(options =>

@@ -103,6 +103,18 @@ public sealed class RelationshipStrengthTests
         Assert.InRange(RelationshipStrength.At(state, Day0.AddHours(1000), Options), 0, 100);
     }
 
+    [Fact]
+    public void Merging_two_histories_equals_having_logged_everything_on_one()
+    {
+        var a = Meet(Meet(StrengthState.None, Day0), Day0.AddDays(40));
+        var b = RelationshipStrength.Add(StrengthState.None, InteractionKind.Call, true, Day0.AddDays(10), Options);
+        var together = RelationshipStrength.Add(a, InteractionKind.Call, true, Day0.AddDays(10), Options);
+        var now = Day0.AddDays(50);
+
+        Assert.Equal(RelationshipStrength.At(together, now, Options), RelationshipStrength.At(RelationshipStrength.Combine(a, b, Options), now, Options));
+        Assert.Equal(RelationshipStrength.At(together, now, Options), RelationshipStrength.At(RelationshipStrength.Combine(b, a, Options), now, Options));
+    }
+
     [Theory]
     [InlineData(BuyingRole.DecisionMaker, 29, false)]
     [InlineData(BuyingRole.DecisionMaker, 31, true)]

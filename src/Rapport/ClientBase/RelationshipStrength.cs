@@ -74,6 +74,23 @@ public static class RelationshipStrength
             : new StrengthState(state.Score + Decay(weight, state.At - at, options), state.At);
     }
 
+    /// <summary>Two histories of the same pair as one, e.g. when duplicate contacts are merged.</summary>
+    public static StrengthState Combine(StrengthState first, StrengthState second, StrengthOptions options)
+    {
+        if (first.Score <= 0)
+        {
+            return second;
+        }
+
+        if (second.Score <= 0)
+        {
+            return first;
+        }
+
+        var (earlier, later) = first.At <= second.At ? (first, second) : (second, first);
+        return new StrengthState(later.Score + Decay(earlier.Score, later.At - earlier.At, options), later.At);
+    }
+
     /// <summary>The strength on <paramref name="now"/>, 0 to 100.</summary>
     public static int At(StrengthState state, DateTime now, StrengthOptions options)
     {

@@ -34,6 +34,22 @@ internal static class ClientBaseApi
             .WithSummary("The person moved to another company: closes this record and opens one at the new employer.")
             .ProducesProblem(404).ProducesProblem(409);
 
+        var duplicates = group.MapGroup("/duplicates").WithTags("Duplicates");
+        duplicates.MapGet("/accounts", async (ClaimsPrincipal user, Duplicates finder, CancellationToken ct) =>
+            TypedResults.Ok(await finder.AccountsAsync(user.ToViewer(), ct))).WithName("DuplicateAccounts")
+            .WithSummary("Accounts the caller may edit that share a name or a domain.");
+        duplicates.MapGet("/contacts", async (ClaimsPrincipal user, Duplicates finder, CancellationToken ct) =>
+            TypedResults.Ok(await finder.ContactsAsync(user.ToViewer(), ct))).WithName("DuplicateContacts")
+            .WithSummary("Active contacts the caller may edit that share an e-mail, a phone, or a name within an account.");
+        accounts.MapPost("/{id:guid}/merge", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid other, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
+            await merger.MergeAccountsAsync(user.ToViewer(), id, other, ct) is { IsSuccess: false } failed ? ApiResults.Problem(failed.Errors) : TypedResults.NoContent())
+            .WithName("MergeAccounts").WithSummary("Merges account `other` into this one, keeping every contact, interaction and audit entry.")
+            .ProducesProblem(404);
+        contacts.MapPost("/{id:guid}/merge", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid other, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
+            await merger.MergeContactsAsync(user.ToViewer(), id, other, ct) is { IsSuccess: false } failed ? ApiResults.Problem(failed.Errors) : TypedResults.NoContent())
+            .WithName("MergeContacts").WithSummary("Merges contact `other` into this one, keeping interactions and combining relationships.")
+            .ProducesProblem(404);
+
         var followUps = group.MapGroup("/follow-ups").WithTags("Follow-ups");
         followUps.MapGet("/mine", async (ClaimsPrincipal user, FollowUps tasks, CancellationToken ct) =>
             TypedResults.Ok(await tasks.MineAsync(user.ToViewer(), ct))).WithName("MyFollowUps");

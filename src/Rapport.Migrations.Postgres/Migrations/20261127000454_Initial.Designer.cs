@@ -12,7 +12,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261126235805_Initial")]
+    [Migration("20261127000454_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -11,7 +11,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261126235801_Initial")]
+    [Migration("20261127000449_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
