@@ -1,0 +1,44 @@
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Rapport.Benchmarks;
+
+// "--employees N" chooses the size of the generated database; every other argument is BenchmarkDotNet's.
+var forwarded = new List<string>();
+for (var i = 0; i < args.Length; i++)
+{
+    if (args[i] != "--employees")
+    {
+        forwarded.Add(args[i]);
+        continue;
+    }
+
+    if (i + 1 >= args.Length || !Dataset.TryParseSize(args[i + 1], out var size))
+    {
+        await Console.Error.WriteLineAsync($"--employees takes a whole number of at least {Dataset.MinimumEmployees}.");
+        return 2;
+    }
+
+    // BenchmarkDotNet starts a process per benchmark; environment variables are how settings reach them.
+    Environment.SetEnvironmentVariable(Dataset.EmployeesVariable, size.ToString(CultureInfo.InvariantCulture));
+    i++;
+}
+
+// One database per run, shared by its benchmark processes; a folder given by the caller is kept for the next run.
+var ownFolder = string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Dataset.FolderVariable));
+if (ownFolder)
+{
+    Environment.SetEnvironmentVariable(Dataset.FolderVariable, Directory.CreateTempSubdirectory("rapport-bench-").FullName);
+}
+
+try
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run([.. forwarded]);
+    return 0;
+}
+finally
+{
+    if (ownFolder)
+    {
+        Directory.Delete(Environment.GetEnvironmentVariable(Dataset.FolderVariable)!, recursive: true);
+    }
+}
