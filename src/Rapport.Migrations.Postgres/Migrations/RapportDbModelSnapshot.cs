@@ -755,6 +755,8 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("ManagerId");
 
+                    b.HasIndex("EmploymentStart", "Id");
+
                     b.HasIndex("SearchName", "Id");
 
                     b.HasIndex("TeamId", "SearchName");

@@ -739,6 +739,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("ManagerId");
 
+                    b.HasIndex("EmploymentStart", "Id");
+
                     b.HasIndex("SearchName", "Id");
 
                     b.HasIndex("TeamId", "SearchName");

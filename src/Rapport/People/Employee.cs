@@ -68,6 +68,7 @@ internal sealed class EmployeeConfiguration : IEntityTypeConfiguration<Employee>
         builder.HasOne(x => x.Manager).WithMany().HasForeignKey(x => x.ManagerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.SearchName, x.Id });
         builder.HasIndex(x => new { x.TeamId, x.SearchName });
+        builder.HasIndex(x => new { x.EmploymentStart, x.Id });
         builder.HasIndex(x => x.ManagerId);
         builder.HasIndex(x => x.Email);
     }

@@ -12,7 +12,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261127000454_Initial")]
+    [Migration("20261127000941_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -757,6 +757,8 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("Email");
 
                     b.HasIndex("ManagerId");
+
+                    b.HasIndex("EmploymentStart", "Id");
 
                     b.HasIndex("SearchName", "Id");
 

@@ -11,7 +11,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261127000449_Initial")]
+    [Migration("20261127000936_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -741,6 +741,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("Email");
 
                     b.HasIndex("ManagerId");
+
+                    b.HasIndex("EmploymentStart", "Id");
 
                     b.HasIndex("SearchName", "Id");
 

@@ -636,6 +636,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 column: "Email");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Employees_EmploymentStart_Id",
+                table: "Employees",
+                columns: new[] { "EmploymentStart", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Employees_ManagerId",
                 table: "Employees",
                 column: "ManagerId");

@@ -637,6 +637,11 @@ namespace Rapport.Migrations.Postgres.Migrations
                 column: "Email");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Employees_EmploymentStart_Id",
+                table: "Employees",
+                columns: new[] { "EmploymentStart", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Employees_ManagerId",
                 table: "Employees",
                 column: "ManagerId");
