@@ -524,9 +524,12 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime>("WarmUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId", "EmployeeId");
+                    b.HasIndex("ContactId", "WarmUntil");
 
                     b.HasIndex("EmployeeId", "ContactId")
                         .IsUnique();

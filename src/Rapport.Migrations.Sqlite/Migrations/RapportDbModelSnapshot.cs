@@ -511,9 +511,12 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("WarmUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId", "EmployeeId");
+                    b.HasIndex("ContactId", "WarmUntil");
 
                     b.HasIndex("EmployeeId", "ContactId")
                         .IsUnique();

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Rapport.Data;
 using Rapport.People;
 using Rapport.Shared;
@@ -6,7 +7,7 @@ using Rapport.Shared;
 namespace Rapport.ClientBase;
 
 /// <summary>Reads and changes accounts, within what the viewer may see and edit.</summary>
-public sealed class AccountHandlers(RapportDb db)
+public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
 {
     public async Task<Page<AccountRow>> ListAsync(Viewer viewer, AccountFilter filter, CancellationToken ct = default)
     {
@@ -51,6 +52,11 @@ public sealed class AccountHandlers(RapportDb db)
             query = query.Where(a => a.Status == status);
         }
 
+        if (filter.Coverage is { } coverage)
+        {
+            query = WithCoverage(query, coverage);
+        }
+
         var size = Cursor.ClampSize(filter.PageSize);
         if (Cursor.Decode(filter.After) is { } after)
         {
@@ -79,6 +85,28 @@ public sealed class AccountHandlers(RapportDb db)
         }
 
         return new Page<AccountRow>([.. rows.Select(r => r.Row)], next);
+    }
+
+    /// <summary>Filters by coverage in SQL: a relationship is warm while <see cref="Relationship.WarmUntil"/> lies ahead.</summary>
+    private IQueryable<Account> WithCoverage(IQueryable<Account> query, CoverageFilter coverage)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var required = options.Value.RequiredRoles.Distinct().ToList();
+        var warm = from r in db.Relationships
+                   join c in db.Contacts on r.ContactId equals c.Id
+                   join e in db.Employees on r.EmployeeId equals e.Id
+                   where r.WarmUntil > now && c.Status == ContactStatus.Active && e.Status == EmployeeStatus.Active
+                   select new { c.AccountId, c.Role, r.ContactId, r.EmployeeId };
+        return coverage switch
+        {
+            CoverageFilter.Covered => query.Where(a =>
+                warm.Where(w => w.AccountId == a.Id && required.Contains(w.Role)).Select(w => w.Role).Distinct().Count() == required.Count),
+            CoverageFilter.NotCovered => query.Where(a =>
+                warm.Where(w => w.AccountId == a.Id && required.Contains(w.Role)).Select(w => w.Role).Distinct().Count() < required.Count),
+            _ => query.Where(a => warm.Any(w => w.AccountId == a.Id)
+                && (warm.Where(w => w.AccountId == a.Id).Select(w => w.ContactId).Distinct().Count() == 1
+                    || warm.Where(w => w.AccountId == a.Id).Select(w => w.EmployeeId).Distinct().Count() == 1)),
+        };
     }
 
     public async Task<AccountDetails?> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default)

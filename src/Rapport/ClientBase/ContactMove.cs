@@ -125,7 +125,7 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock)
         var relationships = await db.Relationships.Where(r => r.ContactId == contact.Id).ToListAsync(ct);
         db.Relationships.AddRange(relationships.Select(r => new Relationship
         {
-            EmployeeId = r.EmployeeId, ContactId = moved.Id, Score = r.Score, ScoreAt = r.ScoreAt,
+            EmployeeId = r.EmployeeId, ContactId = moved.Id, Score = r.Score, ScoreAt = r.ScoreAt, WarmUntil = r.WarmUntil,
             LastContactAt = r.LastContactAt, Interactions = r.Interactions, ClientInitiated = r.ClientInitiated,
         }));
 

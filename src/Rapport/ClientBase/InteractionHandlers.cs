@@ -207,8 +207,7 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
 
                 var state = relationship.Interactions == 0 ? StrengthState.None : relationship.State;
                 var next = RelationshipStrength.Add(state, interaction.Kind, interaction.InitiatedByClient, interaction.OccurredAt, options.Value);
-                relationship.Score = next.Score;
-                relationship.ScoreAt = next.At;
+                relationship.SetStrength(next, options.Value);
                 relationship.Interactions++;
                 relationship.ClientInitiated += interaction.InitiatedByClient ? 1 : 0;
                 if (interaction.OccurredAt > relationship.LastContactAt)

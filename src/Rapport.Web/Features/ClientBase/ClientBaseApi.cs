@@ -68,9 +68,9 @@ internal static class ClientBaseApi
     private static async Task<Ok<Page<AccountRow>>> ListAccounts(
         ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct, string? search = null, Guid? ownerId = null,
         Guid? teamId = null, SizeSegment? segment = null, string? industry = null, string? region = null,
-        AccountStatus? status = null, bool desc = false, string? after = null, int? size = null) =>
+        AccountStatus? status = null, bool desc = false, string? after = null, int? size = null, CoverageFilter? coverage = null) =>
         TypedResults.Ok(await handlers.ListAsync(user.ToViewer(),
-            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size), ct));
+            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size, coverage), ct));
 
     private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> GetAccount(
         Guid id, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct) =>

@@ -12,7 +12,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261127000941_Initial")]
+    [Migration("20261127001623_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -527,9 +527,12 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime>("WarmUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId", "EmployeeId");
+                    b.HasIndex("ContactId", "WarmUntil");
 
                     b.HasIndex("EmployeeId", "ContactId")
                         .IsUnique();

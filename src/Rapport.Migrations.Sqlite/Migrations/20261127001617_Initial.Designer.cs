@@ -11,7 +11,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261127000936_Initial")]
+    [Migration("20261127001617_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -514,9 +514,12 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime>("WarmUntil")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId", "EmployeeId");
+                    b.HasIndex("ContactId", "WarmUntil");
 
                     b.HasIndex("EmployeeId", "ContactId")
                         .IsUnique();
