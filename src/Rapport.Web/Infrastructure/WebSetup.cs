@@ -104,6 +104,7 @@ internal static class WebSetup
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapPeopleExport();
+        app.MapAccountsExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();

@@ -1,0 +1,40 @@
+using System.Runtime.CompilerServices;
+using System.Security.Claims;
+using Rapport.ClientBase;
+using Rapport.Shared;
+
+namespace Rapport.Web.Features.ClientBase;
+
+/// <summary>The account list as CSV, with the same filter and visibility as the page it is exported from.</summary>
+internal static class AccountsExport
+{
+    public static void MapAccountsExport(this IEndpointRouteBuilder app) =>
+        app.MapGet("/accounts/export.csv", (ClaimsPrincipal user, AccountHandlers handlers, string? q, string? status,
+                string? segment, Guid? owner, Guid? team, bool? desc) =>
+            Csv.File("accounts.csv", Lines(handlers, user.ToViewer(), new AccountFilter(q, owner, team,
+                Segment: Enum.TryParse<SizeSegment>(segment, ignoreCase: true, out var s) ? s : null,
+                Status: Enum.TryParse<AccountStatus>(status, ignoreCase: true, out var st) ? st : null,
+                Descending: desc ?? false, PageSize: Cursor.MaxPageSize))))
+        .RequireAuthorization(p => p.RequireRole(Roles.ClientBaseUsers.Split(',')))
+        .ExcludeFromDescription();
+
+    private static async IAsyncEnumerable<string> Lines(
+        AccountHandlers handlers, Viewer viewer, AccountFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        yield return Csv.Line(Texts.FieldAccountName, Texts.FieldRegistrationNumber, Texts.FieldIndustry, Texts.FieldSize,
+            Texts.FieldRegion, Texts.FieldAccountStatus, Texts.FieldOwner, Texts.FieldCoordinator);
+        string? after = null;
+        do
+        {
+            var page = await handlers.ListAsync(viewer, filter with { After = after }, ct);
+            foreach (var a in page.Items)
+            {
+                yield return Csv.Line(a.Name, a.RegistrationNumber, a.Industry, a.Size.ToString(), a.Region,
+                    a.Status.ToString(), a.OwnerName, a.CoordinatorName);
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+    }
+}
