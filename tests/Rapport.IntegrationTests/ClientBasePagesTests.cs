@@ -65,7 +65,7 @@ public abstract class ClientBasePagesTests(RapportApp app)
         await CreateAccountAsync(other, $"Чужд Клиент {tag}");
         var client = await app.SignedInClientAsync(me.Email);
 
-        var response = await client.GetAsync($"/accounts/export.csv?q={tag}&status=&segment=");
+        var response = await client.GetAsync($"/accounts/export.csv?q={tag}&status=&segment=&owner=&team=");
         var csv = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

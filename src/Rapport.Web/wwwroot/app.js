@@ -22,15 +22,16 @@ document.addEventListener("keydown", (event) => {
 
 // "g then l" or Alt+L logs an interaction: it follows the page's own "log interaction" link when the page has one
 // (the account on screen is then filled in), else the one in the top bar, which only users of the client base have.
+// Keys are matched by position (event.code), so the shortcut also works with a Cyrillic keyboard layout.
 let awaitingSecondKey = 0;
 document.addEventListener("keydown", (event) => {
     const target = event.target;
     const typing = target instanceof HTMLElement
         && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+    const plain = !typing && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
     const altL = event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyL";
-    const gThenL = !typing && !event.altKey && !event.ctrlKey && !event.metaKey && event.key === "l"
-        && Date.now() - awaitingSecondKey < 1500;
-    awaitingSecondKey = !typing && !event.altKey && !event.ctrlKey && !event.metaKey && event.key === "g" ? Date.now() : 0;
+    const gThenL = plain && event.code === "KeyL" && Date.now() - awaitingSecondKey < 1500;
+    awaitingSecondKey = plain && event.code === "KeyG" ? Date.now() : 0;
     if (!altL && !gThenL) {
         return;
     }

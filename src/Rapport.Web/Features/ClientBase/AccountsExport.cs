@@ -9,12 +9,16 @@ namespace Rapport.Web.Features.ClientBase;
 internal static class AccountsExport
 {
     public static void MapAccountsExport(this IEndpointRouteBuilder app) =>
+        // The query string is the list page's own, and its filter form sends "All" as an empty value, which typed
+        // parameters (Guid?, enums) would refuse; so everything arrives as text and is parsed leniently, as on the page.
         app.MapGet("/accounts/export.csv", (ClaimsPrincipal user, AccountHandlers handlers, string? q, string? status,
-                string? segment, Guid? owner, Guid? team, bool? desc) =>
-            Csv.File("accounts.csv", Lines(handlers, user.ToViewer(), new AccountFilter(q, owner, team,
+                string? segment, string? owner, string? team, string? desc) =>
+            Csv.File("accounts.csv", Lines(handlers, user.ToViewer(), new AccountFilter(q,
+                OwnerId: Guid.TryParse(owner, out var o) ? o : null,
+                TeamId: Guid.TryParse(team, out var t) ? t : null,
                 Segment: Enum.TryParse<SizeSegment>(segment, ignoreCase: true, out var s) ? s : null,
                 Status: Enum.TryParse<AccountStatus>(status, ignoreCase: true, out var st) ? st : null,
-                Descending: desc ?? false, PageSize: Cursor.MaxPageSize))))
+                Descending: bool.TryParse(desc, out var d) && d, PageSize: Cursor.MaxPageSize))))
         .RequireAuthorization(p => p.RequireRole(Roles.ClientBaseUsers.Split(',')))
         .ExcludeFromDescription();
 
