@@ -104,6 +104,7 @@ internal static class WebSetup
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapPeopleExport();
+        app.MapAccountsExport();
         app.MapSearchSuggestions();
 
         app.MapOpenApi().AllowAnonymous();

@@ -18,10 +18,11 @@ public sealed class ContactInput
     [StringLength(100, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
     public string? JobTitle { get; set; }
 
+    // A form posts an empty field as "", which [EmailAddress] refuses; a blank address means none.
     [Display(Name = nameof(Texts.FieldEmail), ResourceType = typeof(Texts))]
     [EmailAddress(ErrorMessageResourceName = nameof(Texts.ValidationEmail), ErrorMessageResourceType = typeof(Texts))]
     [StringLength(256, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
-    public string? Email { get; set; }
+    public string? Email { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     [Display(Name = nameof(Texts.FieldPhone), ResourceType = typeof(Texts))]
     [StringLength(40, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
