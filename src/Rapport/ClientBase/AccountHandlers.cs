@@ -142,7 +142,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
         return members.Count > 1 ? members : [];
     }
 
-    /// <summary>Accounts the viewer may edit, for pickers (parent account).</summary>
+    /// <summary>Accounts the viewer may see, for pickers (parent account, new employer).</summary>
     public Task<List<Choice>> ChoicesAsync(Viewer viewer, CancellationToken ct = default) =>
         db.Accounts.AsNoTracking().VisibleTo(db, viewer).OrderBy(a => a.SearchName)
             .Select(a => new Choice(a.Id, a.Name)).Take(500).ToListAsync(ct);
@@ -199,7 +199,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
 
     private async Task<Error?> ApplyAsync(Viewer viewer, Account account, AccountInput input, CancellationToken ct)
     {
-        var country = (input.CountryCode ?? "BG").ToUpperInvariant();
+        var country = string.IsNullOrWhiteSpace(input.CountryCode) ? "BG" : input.CountryCode.Trim().ToUpperInvariant();
         var number = Eik.Normalize(input.RegistrationNumber);
         if (number is not null && country == "BG" && !Eik.IsValid(number))
         {
@@ -235,7 +235,8 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
                 return Error.Invalid(nameof(AccountInput.ParentId), Texts.ValidationParentCycle);
             }
 
-            if (!await db.Accounts.VisibleTo(db, viewer).AnyAsync(a => a.Id == parentId, ct))
+            // An unchanged parent stays even where the editor cannot see it; a new one must be visible to them.
+            if (parentId != account.ParentId && !await db.Accounts.VisibleTo(db, viewer).AnyAsync(a => a.Id == parentId, ct))
             {
                 return Error.Invalid(nameof(AccountInput.ParentId), Texts.ErrorAccountNotFound);
             }

@@ -59,8 +59,9 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
             return null;
         }
 
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId)
-            .OrderBy(c => c.Status).ThenBy(c => c.Role).ThenBy(c => c.SearchName).ToListAsync(ct);
+        // Roles are stored as text, so they are put in their business order here: an account has tens of contacts, not thousands.
+        var contacts = (await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId).ToListAsync(ct))
+            .OrderBy(c => c.Status).ThenBy(c => c.Role).ThenBy(c => c.SearchName, StringComparer.Ordinal).ToList();
         var ids = contacts.Select(c => c.Id).ToList();
         var relationships = await (from r in db.Relationships
                                    join e in db.Employees on r.EmployeeId equals e.Id

@@ -72,4 +72,12 @@ internal static class Labels
         ContactStatus.MovedOn => Texts.ContactMovedOn,
         _ => status.ToString(),
     };
+
+    public static string Of(CoverageFilter coverage) => coverage switch
+    {
+        CoverageFilter.Covered => Texts.CoverageFilterCovered,
+        CoverageFilter.NotCovered => Texts.CoverageFilterNotCovered,
+        CoverageFilter.SingleThreaded => Texts.CoverageFilterSingleThreaded,
+        _ => coverage.ToString(),
+    };
 }

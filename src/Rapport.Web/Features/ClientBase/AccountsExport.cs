@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Security.Claims;
 using Rapport.ClientBase;
 using Rapport.Shared;
@@ -12,33 +11,23 @@ internal static class AccountsExport
         // The query string is the list page's own, and its filter form sends "All" as an empty value, which typed
         // parameters (Guid?, enums) would refuse; so everything arrives as text and is parsed leniently, as on the page.
         app.MapGet("/accounts/export.csv", (ClaimsPrincipal user, AccountHandlers handlers, string? q, string? status,
-                string? segment, string? owner, string? team, string? desc) =>
-            Csv.File("accounts.csv", Lines(handlers, user.ToViewer(), new AccountFilter(q,
-                OwnerId: Guid.TryParse(owner, out var o) ? o : null,
-                TeamId: Guid.TryParse(team, out var t) ? t : null,
-                Segment: Enum.TryParse<SizeSegment>(segment, ignoreCase: true, out var s) ? s : null,
-                Status: Enum.TryParse<AccountStatus>(status, ignoreCase: true, out var st) ? st : null,
-                Descending: bool.TryParse(desc, out var d) && d, PageSize: Cursor.MaxPageSize))))
+                string? segment, string? owner, string? team, string? desc, string? coverage) =>
+            {
+                var viewer = user.ToViewer();
+                var filter = new AccountFilter(q,
+                    OwnerId: Guid.TryParse(owner, out var o) ? o : null,
+                    TeamId: Guid.TryParse(team, out var t) ? t : null,
+                    Segment: Enum.TryParse<SizeSegment>(segment, ignoreCase: true, out var s) ? s : null,
+                    Status: Enum.TryParse<AccountStatus>(status, ignoreCase: true, out var st) ? st : null,
+                    Descending: bool.TryParse(desc, out var d) && d, PageSize: Cursor.MaxPageSize,
+                    Coverage: Enum.TryParse<CoverageFilter>(coverage, ignoreCase: true, out var c) ? c : null);
+                return Csv.File("accounts.csv", Csv.Lines(
+                    Csv.Line(Texts.FieldAccountName, Texts.FieldRegistrationNumber, Texts.FieldIndustry, Texts.FieldSize,
+                        Texts.FieldRegion, Texts.FieldAccountStatus, Texts.FieldOwner, Texts.FieldCoordinator),
+                    (after, ct) => handlers.ListAsync(viewer, filter with { After = after }, ct),
+                    a => Csv.Line(a.Name, a.RegistrationNumber, a.Industry, a.Size.ToString(), a.Region, a.Status.ToString(),
+                        a.OwnerName, a.CoordinatorName)));
+            })
         .RequireAuthorization(p => p.RequireRole(Roles.ClientBaseUsers.Split(',')))
         .ExcludeFromDescription();
-
-    private static async IAsyncEnumerable<string> Lines(
-        AccountHandlers handlers, Viewer viewer, AccountFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        yield return Csv.Line(Texts.FieldAccountName, Texts.FieldRegistrationNumber, Texts.FieldIndustry, Texts.FieldSize,
-            Texts.FieldRegion, Texts.FieldAccountStatus, Texts.FieldOwner, Texts.FieldCoordinator);
-        string? after = null;
-        do
-        {
-            var page = await handlers.ListAsync(viewer, filter with { After = after }, ct);
-            foreach (var a in page.Items)
-            {
-                yield return Csv.Line(a.Name, a.RegistrationNumber, a.Industry, a.Size.ToString(), a.Region,
-                    a.Status.ToString(), a.OwnerName, a.CoordinatorName);
-            }
-
-            after = page.Next;
-        }
-        while (after is not null);
-    }
 }
