@@ -31,6 +31,7 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New employee" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New employee");
         var name = app.Unique("Радостина Илиева ");
         await page.GetByLabel("Full name").FillAsync(name);
         await page.GetByLabel("E-mail").FillAsync("radostina@example.bg");
@@ -43,7 +44,7 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Employees" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Searchbox).FillAsync(name.ToUpperInvariant());
+        await page.GetByPlaceholder("Name or e-mail").FillAsync(name.ToUpperInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
@@ -148,6 +149,41 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByTestId("coverage-Signatory")).ToContainTextAsync("Not covered");
         await Expect(page.GetByTestId("coverage-summary")).ToHaveTextAsync("1/2 roles covered");
         await Expect(page.Locator("#timeline")).ToContainTextAsync("Годишен преглед на договора");
+    }
+
+    [Fact]
+    public async Task Type_ahead_finds_a_contact_typed_in_cyrillic_capitals_and_a_move_keeps_the_person()
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique("Калина Георгиева "));
+        var (_, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
+        var tag = app.Unique("т").ToLowerInvariant();
+        var (accountId, contactId) = await app.WithServicesAsync(async sp =>
+        {
+            var viewer = new Viewer(Guid.NewGuid(), employee, new HashSet<string> { Roles.AccountManager });
+            var account = (await sp.GetRequiredService<AccountHandlers>().CreateAsync(viewer, new AccountInput { Name = $"Родопа Мляко {tag}" })).Value;
+            var contact = (await sp.GetRequiredService<ContactHandlers>().CreateAsync(viewer, account,
+                new ContactInput { FullName = $"Йоана Благоева {tag}", Role = BuyingRole.Signatory })).Value;
+            return (account, contact);
+        });
+        var page = await SignInAsync(email);
+        await page.Keyboard.PressAsync("/");
+        await page.Keyboard.TypeAsync($"БЛАГОЕВА {tag.ToUpperInvariant()}");
+        var suggestion = page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option);
+        await Expect(suggestion).ToHaveCountAsync(1);
+        await Expect(suggestion).ToContainTextAsync($"Йоана Благоева {tag}");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{contactId}$"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Moved to another company" }).ClickAsync();
+        await page.GetByLabel("or a company not in Rapport yet").FillAsync($"Нова Мандра {tag}");
+        await page.GetByLabel("Job title").FillAsync("Финансов директор");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the move" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Йоана Благоева {tag}");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"Нова Мандра {tag}");
+        await page.GotoAsync($"/accounts/{accountId}");
+        await Expect(page.Locator("#contacts")).ToContainTextAsync("Moved on");
     }
 
     [Fact]
