@@ -142,6 +142,15 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
         return members.Count > 1 ? members : [];
     }
 
+    /// <summary>The industries and regions in use among the accounts the viewer may see, for the list's filters.</summary>
+    public async Task<(List<string> Industries, List<string> Regions)> FacetsAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var visible = db.Accounts.AsNoTracking().VisibleTo(db, viewer);
+        var industries = await visible.Where(a => a.Industry != "").Select(a => a.Industry).Distinct().OrderBy(i => i).Take(200).ToListAsync(ct);
+        var regions = await visible.Where(a => a.Region != "").Select(a => a.Region).Distinct().OrderBy(r => r).Take(200).ToListAsync(ct);
+        return (industries, regions);
+    }
+
     /// <summary>Accounts the viewer may see, for pickers (parent account, new employer).</summary>
     public Task<List<Choice>> ChoicesAsync(Viewer viewer, CancellationToken ct = default) =>
         db.Accounts.AsNoTracking().VisibleTo(db, viewer).OrderBy(a => a.SearchName)
