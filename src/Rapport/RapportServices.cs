@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Audit;
 using Rapport.ClientBase;
+using Rapport.ClientBase.Import;
 using Rapport.Data;
 using Rapport.Identity;
 using Rapport.People;
@@ -41,6 +42,8 @@ public static class RapportServices
         services.AddScoped<ContactHandlers>();
         services.AddScoped<InteractionHandlers>();
         services.AddScoped<RelationshipQueries>();
+        services.AddScoped<ImportHandlers>();
+        services.AddScoped<ImportMappingHandlers>();
 
         return services
             .AddIdentityCore<User>(options =>

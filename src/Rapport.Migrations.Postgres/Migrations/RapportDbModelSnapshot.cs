@@ -375,6 +375,37 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("Contacts");
                 });
 
+            modelBuilder.Entity("Rapport.ClientBase.Import.ImportMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings");
+                });
+
             modelBuilder.Entity("Rapport.ClientBase.Interaction", b =>
                 {
                     b.Property<Guid>("Id")

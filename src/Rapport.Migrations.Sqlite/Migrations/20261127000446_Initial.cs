@@ -79,6 +79,21 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Columns = table.Column<string>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -600,6 +615,12 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 columns: new[] { "TeamId", "SearchName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_Kind_Name",
+                table: "ImportMappings",
+                columns: new[] { "Kind", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InteractionContact_ContactId",
                 table: "InteractionContact",
                 column: "ContactId");
@@ -744,6 +765,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
 
             migrationBuilder.DropTable(
                 name: "InteractionContact");

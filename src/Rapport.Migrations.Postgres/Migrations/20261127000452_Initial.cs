@@ -80,6 +80,21 @@ namespace Rapport.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ImportMappings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Columns = table.Column<string>(type: "text", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ImportMappings", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Organisations",
                 columns: table => new
                 {
@@ -601,6 +616,12 @@ namespace Rapport.Migrations.Postgres.Migrations
                 columns: new[] { "TeamId", "SearchName" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ImportMappings_Kind_Name",
+                table: "ImportMappings",
+                columns: new[] { "Kind", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InteractionContact_ContactId",
                 table: "InteractionContact",
                 column: "ContactId");
@@ -745,6 +766,9 @@ namespace Rapport.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DataProtectionKeys");
+
+            migrationBuilder.DropTable(
+                name: "ImportMappings");
 
             migrationBuilder.DropTable(
                 name: "InteractionContact");
