@@ -192,7 +192,8 @@ public sealed class ColumnMap(IReadOnlyDictionary<string, ImportField> columns)
         var columns = new Dictionary<string, ImportField>(StringComparer.Ordinal);
         foreach (var (column, name) in pairs)
         {
-            if (Enum.TryParse<ImportField>(name, ignoreCase: false, out var field) && Enum.IsDefined(field))
+            // By name only: Enum.TryParse would also take "12" for the twelfth field.
+            if (Enum.GetNames<ImportField>().Contains(name, StringComparer.Ordinal) && Enum.TryParse<ImportField>(name, out var field))
             {
                 columns[column] = field;
             }
