@@ -69,7 +69,7 @@ public sealed class ImportHandlers(RapportDb db, TimeProvider clock, IOptions<St
             _ => new InteractionImporter(context),
         };
 
-        // Each batch detects changes once, before it saves, instead of on every call that looks at the tracker.
+        // Each batch detects changes when it saves, not on every query that looks at the tracker in between.
         var autoDetect = db.ChangeTracker.AutoDetectChangesEnabled;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         db.ChangeTracker.Clear();
@@ -98,8 +98,11 @@ public sealed class ImportHandlers(RapportDb db, TimeProvider clock, IOptions<St
                 if (commit && run.ErrorCount == 0)
                 {
                     await importer.BeforeSaveAsync(ct);
-                    db.ChangeTracker.DetectChanges();
+
+                    // On while saving: the versioning interceptor bumps versions after the audit one has looked.
+                    db.ChangeTracker.AutoDetectChangesEnabled = true;
                     await db.SaveChangesAsync(ct);
+                    db.ChangeTracker.AutoDetectChangesEnabled = false;
                 }
 
                 db.ChangeTracker.Clear();
