@@ -109,6 +109,14 @@ public static class ImportFields
         _ => [[ImportField.AccountEik, ImportField.AccountDomain], [ImportField.OccurredAt], [ImportField.Subject]],
     };
 
+    /// <summary>The name of a kind of import as people read it, in the current language.</summary>
+    public static string KindLabel(ImportKind kind) => kind switch
+    {
+        ImportKind.Accounts => Texts.ImportKindAccounts,
+        ImportKind.Contacts => Texts.ImportKindContacts,
+        _ => Texts.ImportKindInteractions,
+    };
+
     /// <summary>The name of a field as people read it, in the current language.</summary>
     public static string Label(ImportKind kind, ImportField field) => (kind, field) switch
     {
