@@ -278,7 +278,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("Industry");
+
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Region");
 
                     b.HasIndex("RegistrationNumber");
 
@@ -400,6 +404,37 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("AssigneeId", "DoneAt", "DueOn");
 
                     b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.Import.ImportMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings");
                 });
 
             modelBuilder.Entity("Rapport.ClientBase.Interaction", b =>

@@ -78,6 +78,7 @@ internal static class WebSetup
             });
         });
         services.AddHealthChecks().AddDbContextCheck<RapportDb>("database", tags: ["ready"]);
+        services.AddImportUploads();
     }
 
     public static void UseRapportWeb(this WebApplication app)

@@ -12,7 +12,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261127001623_Initial")]
+    [Migration("20261127003810_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -294,7 +294,11 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("Industry");
+
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Region");
 
                     b.HasIndex("RegistrationNumber");
 
@@ -416,6 +420,37 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("AssigneeId", "DoneAt", "DueOn");
 
                     b.ToTable("FollowUps");
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.Import.ImportMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings");
                 });
 
             modelBuilder.Entity("Rapport.ClientBase.Interaction", b =>
