@@ -576,31 +576,21 @@ namespace Rapport.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Rapport.ClientBase.SearchEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<string>("Token")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Token", "Kind", "EntityId");
 
                     b.HasIndex("EntityId");
-
-                    b.HasIndex("Token", "Kind", "EntityId");
 
                     b.ToTable("SearchEntries");
                 });

@@ -563,28 +563,20 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("Rapport.ClientBase.SearchEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                    b.Property<string>("Token")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("EntityId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Token")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
+                    b.HasKey("Token", "Kind", "EntityId");
 
                     b.HasIndex("EntityId");
-
-                    b.HasIndex("Token", "Kind", "EntityId");
 
                     b.ToTable("SearchEntries");
                 });
