@@ -11,8 +11,8 @@ namespace Rapport.Benchmarks;
 
 /// <summary>
 /// What a load test of a generated client base needs: users with API tokens (made through the same handlers the
-/// CLI uses) in <c>tokens.env</c>, and files of request paths under <c>urls/</c>, one request per line, for a load
-/// tool to rotate through. The tokens are secrets of a throwaway database; the folder is the caller's to delete.
+/// CLI uses) in <c>tokens.env</c>, and files of request paths under <c>urls/</c> for a load tool to rotate through:
+/// one request per line, or, in the <c>*-page.txt</c> files, the requests of one page per line. The tokens are secrets of a throwaway database; the folder is the caller's to delete.
 /// </summary>
 internal static class LoadTargets
 {
@@ -55,12 +55,13 @@ internal static class LoadTargets
         tokens["HEAD_TOKEN"] = await UserWithTokenAsync(services, "head", [Roles.HeadOfSales], head);
         await File.WriteAllLinesAsync(Path.Combine(folder, "tokens.env"), tokens.Select(t => $"{t.Key}='{t.Value}'"));
 
-        // The account page: the account, its contacts, its coverage and its timeline.
+        // The account page: the account, its contacts, its coverage and its timeline, each alone and all four together.
         var sample = Enumerable.Range(0, SampledAccounts).Select(_ => accounts[random.Next(accounts.Count)].Id).ToList();
         await WriteAsync(urls, "account", sample.Select(id => $"/api/v1/accounts/{id}"));
         await WriteAsync(urls, "contacts", sample.Select(id => $"/api/v1/accounts/{id}/contacts"));
         await WriteAsync(urls, "coverage", sample.Select(id => $"/api/v1/accounts/{id}/coverage"));
         await WriteAsync(urls, "interactions", sample.Select(id => $"/api/v1/accounts/{id}/interactions"));
+        await WriteAsync(urls, "account-page", sample.Select(AccountPage));
 
         // Lists: the first page, pages nine tenths in, and the first page of one owner's accounts.
         var administrator = new Viewer(Guid.Empty, null, new HashSet<string> { Roles.Administrator });
@@ -82,16 +83,16 @@ internal static class LoadTargets
             : pages.Cursors.Skip(pages.Cursors.Count * 9 / 10 - 1).Take(3).Select(After).ToList();
         await WriteAsync(urls, "manager-list-deep", deep);
         await WriteAsync(urls, "manager-search", prefixes);
-        var own = accounts.Where(a => a.OwnerId == typical.Owner).Take(50).ToList();
-        await WriteAsync(urls, "manager-account-page", own.SelectMany(a => new[]
-        {
-            $"/api/v1/accounts/{a.Id}", $"/api/v1/accounts/{a.Id}/contacts", $"/api/v1/accounts/{a.Id}/coverage", $"/api/v1/accounts/{a.Id}/interactions",
-        }));
+        await WriteAsync(urls, "manager-account-page", accounts.Where(a => a.OwnerId == typical.Owner).Take(50).Select(a => AccountPage(a.Id)));
         var headViewer = await ViewerAsync(services, "head");
         var headPages = await WalkAsync(services, headViewer);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// The head of sales sees {headPages.Rows} accounts"));
         await WriteAsync(urls, "head-list-first", [$"/api/v1/accounts?size={PageSize}"]);
     }
+
+    /// <summary>The requests of one account page, on one line, in the order the page needs them.</summary>
+    private static string AccountPage(Guid id) =>
+        $"/api/v1/accounts/{id} /api/v1/accounts/{id}/contacts /api/v1/accounts/{id}/coverage /api/v1/accounts/{id}/interactions";
 
     private static string After(string cursor) => $"/api/v1/accounts?size={PageSize}&after={cursor}";
 
