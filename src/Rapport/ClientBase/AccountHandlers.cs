@@ -54,9 +54,13 @@ public sealed class AccountHandlers(RapportDb db)
         var size = Cursor.ClampSize(filter.PageSize);
         if (Cursor.Decode(filter.After) is { } after)
         {
+            // The first, redundant comparison is a range PostgreSQL can seek the name index to; from the OR alone it
+            // walks the index from the start and filters, so a page nine tenths in cost 130 ms instead of 0.5 ms.
             query = filter.Descending
-                ? query.Where(a => a.SearchName.CompareTo(after.Key) < 0 || (a.SearchName == after.Key && a.Id < after.Id))
-                : query.Where(a => a.SearchName.CompareTo(after.Key) > 0 || (a.SearchName == after.Key && a.Id > after.Id));
+                ? query.Where(a => a.SearchName.CompareTo(after.Key) <= 0
+                    && (a.SearchName.CompareTo(after.Key) < 0 || (a.SearchName == after.Key && a.Id < after.Id)))
+                : query.Where(a => a.SearchName.CompareTo(after.Key) >= 0
+                    && (a.SearchName.CompareTo(after.Key) > 0 || (a.SearchName == after.Key && a.Id > after.Id)));
         }
 
         query = filter.Descending
