@@ -145,6 +145,10 @@ kinds=(account contacts coverage interactions account-page list-first list-deep 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 field() { sed -n "s/.* $1=\([0-9.]*\).*/\1/p"; }
 
+# Warm-up: the first half-minute after start-up runs slower (the JIT's tiers, caches), whichever request comes first.
+"${pin_client[@]}" wrk -t"$connections" -c"$connections" -d30s --timeout 30s -H "Authorization: Bearer $ADMIN_TOKEN" \
+  -s bench/load/page.lua "$base" -- "$work/urls/account-page.txt" >/dev/null
+
 results="$work/results.md"
 {
   echo "Dataset M × $scale on $db_provider; wrk: $connections connections, $duration, median of $runs runs (*-page: whole pages); $(date -u '+%Y-%m-%d %H:%M UTC'), load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -164,7 +168,7 @@ for kind in "${kinds[@]}"; do
     "${pin_client[@]}" wrk -t"$threads" -c"$connections" -d"$1" --timeout 30s -H "Authorization: Bearer $token" \
       -s "bench/load/$script" "$base" -- "$file" | grep '^RESULT'
   }
-  wrk_run 5s >/dev/null # warm-up: compiled queries, caches
+  wrk_run 5s >/dev/null # warm-up of this kind's queries
   : >"$work/$kind.runs"
   for _ in $(seq 1 "$runs"); do
     wrk_run "$duration" | tee -a "$work/$kind.runs" | sed "s/^/$kind /"
