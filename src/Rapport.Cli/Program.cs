@@ -2,13 +2,14 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using Rapport.Cli;
 
-var root = new RootCommand("Rapport on the command line: migrate the database, seed demo data, add users and API tokens.");
+var root = new RootCommand("Rapport on the command line: migrate the database, seed demo data, add users and API tokens, import CSV.");
 root.Options.Add(CliHost.ProviderOption);
 root.Options.Add(CliHost.ConnectionOption);
 root.Subcommands.Add(DatabaseCommands.Migrate());
 root.Subcommands.Add(DatabaseCommands.SeedDemo());
 root.Subcommands.Add(UserCommands.Create());
 root.Subcommands.Add(TokenCommands.Create());
+root.Subcommands.Add(ImportCommands.Create());
 
 var parsed = root.Parse(args);
 if (parsed.Action is ParseErrorAction)

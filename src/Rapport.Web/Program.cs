@@ -2,7 +2,16 @@ using Rapport;
 using Rapport.Data;
 using Rapport.Web;
 
-var builder = WebApplication.CreateBuilder(args);
+// "--demo" is a switch, not a setting: left in, the configuration reader would take the next argument as its value.
+var demo = args.Contains("--demo");
+args = [.. args.Where(a => a != "--demo")];
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+{
+    Args = args,
+    // Settings and static files come from beside the program, wherever it is started from.
+    ContentRootPath = AppContext.BaseDirectory,
+});
 builder.AddRapportWeb();
 
 var app = builder.Build();
@@ -11,7 +20,7 @@ app.UseRapportWeb();
 await using (var scope = app.Services.CreateAsyncScope())
 {
     await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
-    if (args.Contains("--demo"))
+    if (demo)
     {
         var logins = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
         DemoBanner.Print(logins, app.Logger);

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Audit;
 using Rapport.ClientBase;
+using Rapport.ClientBase.Import;
 using Rapport.Data;
 using Rapport.Identity;
 using Rapport.People;
@@ -47,6 +48,8 @@ public static class RapportServices
         services.AddScoped<ContactMove>();
         services.AddScoped<FollowUps>();
         services.AddScoped<Duplicates>();
+        services.AddScoped<ImportHandlers>();
+        services.AddScoped<ImportMappingHandlers>();
 
         return services
             .AddIdentityCore<User>(options =>

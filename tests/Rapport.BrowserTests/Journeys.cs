@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Rapport.ClientBase;
 using Rapport.IntegrationTests;
 using Rapport.Shared;
 using static Microsoft.Playwright.Assertions;
@@ -29,6 +31,7 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
 
         await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "New employee" }).First.ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New employee");
         var name = app.Unique("Радостина Илиева ");
         await page.GetByLabel("Full name").FillAsync(name);
         await page.GetByLabel("E-mail").FillAsync("radostina@example.bg");
@@ -41,7 +44,7 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync(name);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "Employees" }).First.ClickAsync();
-        await page.GetByRole(AriaRole.Searchbox).FillAsync(name.ToUpperInvariant());
+        await page.GetByPlaceholder("Name or e-mail").FillAsync(name.ToUpperInvariant());
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = name })).ToBeVisibleAsync();
@@ -96,6 +99,129 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         await page.GotoAsync("/account/tokens");
         await Expect(page.GetByTestId("token-secret")).ToHaveCountAsync(0);
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Payroll script" })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task An_account_manager_logs_a_meeting_and_the_decision_maker_becomes_covered()
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique("Виктория Маринова "));
+        var (_, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
+        var page = await SignInAsync(email);
+        var heading = page.GetByRole(AriaRole.Heading, new() { Level = 1 });
+
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Areas" }).GetByRole(AriaRole.Link, new() { Name = "Accounts" }).ClickAsync();
+        await Expect(heading).ToHaveTextAsync("Accounts");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New account" }).First.ClickAsync();
+        var account = app.Unique("Дунав Логистик ");
+        await page.GetByLabel("Account name").FillAsync(account);
+        await page.GetByLabel("Size").SelectOptionAsync(new SelectOptionValue { Label = "Medium" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await Expect(heading).ToHaveTextAsync(account);
+        await Expect(page.GetByTestId("coverage-summary")).ToHaveTextAsync("0/2 roles covered");
+        await Expect(page.GetByTestId("coverage-DecisionMaker")).ToContainTextAsync("Not covered");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Add contact" }).First.ClickAsync();
+        await page.GetByLabel("Full name").FillAsync("Петър Стоянов");
+        await page.GetByLabel("Job title").FillAsync("Управител");
+        await page.GetByLabel("Buying role").SelectOptionAsync(new SelectOptionValue { Label = "Decision-maker" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await Expect(heading).ToHaveTextAsync("Петър Стоянов");
+
+        await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Log interaction" }).ClickAsync();
+        await Expect(heading).ToHaveTextAsync("Log an interaction");
+        await Expect(page.GetByLabel("Петър Стоянов")).ToBeCheckedAsync();
+        await Expect(page.GetByRole(AriaRole.Group, new() { Name = "Our people" }).GetByRole(AriaRole.Checkbox).First).ToBeCheckedAsync();
+        await page.GetByLabel("Kind").SelectOptionAsync(new SelectOptionValue { Label = "Meeting" });
+        // The subject has the focus, so a user types straight away and sends with Ctrl+Enter.
+        await page.GetByLabel("Subject").FocusAsync();
+        await page.Keyboard.TypeAsync("Годишен преглед на договора");
+        await page.Keyboard.PressAsync("Control+Enter");
+
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Interaction logged.");
+        await Expect(heading).ToHaveTextAsync(account);
+        var contactRow = page.Locator("#contacts").GetByRole(AriaRole.Row, new() { Name = "Петър Стоянов" });
+        await Expect(contactRow).ToContainTextAsync("45");
+        await Expect(contactRow).ToContainTextAsync("Виктория Маринова");
+        await Expect(page.GetByTestId("coverage-DecisionMaker")).ToContainTextAsync("✓ Covered");
+        await Expect(page.GetByTestId("coverage-DecisionMaker")).ToContainTextAsync("45");
+        await Expect(page.GetByTestId("coverage-Signatory")).ToContainTextAsync("Not covered");
+        await Expect(page.GetByTestId("coverage-summary")).ToHaveTextAsync("1/2 roles covered");
+        await Expect(page.Locator("#timeline")).ToContainTextAsync("Годишен преглед на договора");
+    }
+
+    [Fact]
+    public async Task Type_ahead_finds_a_contact_typed_in_cyrillic_capitals_and_a_move_keeps_the_person()
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique("Калина Георгиева "));
+        var (_, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
+        var tag = app.Unique("т").ToLowerInvariant();
+        var (accountId, contactId) = await app.WithServicesAsync(async sp =>
+        {
+            var viewer = new Viewer(Guid.NewGuid(), employee, new HashSet<string> { Roles.AccountManager });
+            var account = (await sp.GetRequiredService<AccountHandlers>().CreateAsync(viewer, new AccountInput { Name = $"Родопа Мляко {tag}" })).Value;
+            var contact = (await sp.GetRequiredService<ContactHandlers>().CreateAsync(viewer, account,
+                new ContactInput { FullName = $"Йоана Благоева {tag}", Role = BuyingRole.Signatory })).Value;
+            return (account, contact);
+        });
+        var page = await SignInAsync(email);
+        await page.Keyboard.PressAsync("/");
+        await page.Keyboard.TypeAsync($"БЛАГОЕВА {tag.ToUpperInvariant()}");
+        var suggestion = page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option);
+        await Expect(suggestion).ToHaveCountAsync(1);
+        await Expect(suggestion).ToContainTextAsync($"Йоана Благоева {tag}");
+        await page.Keyboard.PressAsync("ArrowDown");
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page).ToHaveURLAsync(new Regex($"/contacts/{contactId}$"));
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Moved to another company" }).ClickAsync();
+        await page.GetByLabel("or a company not in Rapport yet").FillAsync($"Нова Мандра {tag}");
+        await page.GetByLabel("Job title").FillAsync("Финансов директор");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record the move" }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync($"Йоана Благоева {tag}");
+        await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync($"Нова Мандра {tag}");
+        await page.GotoAsync($"/accounts/{accountId}");
+        await Expect(page.Locator("#contacts")).ToContainTextAsync("Moved on");
+    }
+
+    [Fact]
+    public async Task My_relationships_show_the_contact_on_the_heat_map_and_a_shortcut_opens_the_log_form()
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique("Стефан Колев "));
+        var (userId, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
+        var contact = app.Unique("Невена Тодорова ");
+        var account = await app.WithServicesAsync(async sp =>
+        {
+            var viewer = new Viewer(userId, employee, new HashSet<string> { Roles.AccountManager });
+            var accountId = (await sp.GetRequiredService<AccountHandlers>().CreateAsync(viewer, new AccountInput { Name = app.Unique("Родопа Фарм ") })).Value;
+            var contactId = (await sp.GetRequiredService<ContactHandlers>().CreateAsync(viewer, accountId,
+                new ContactInput { FullName = contact, Role = BuyingRole.DecisionMaker })).Value;
+            var logged = await sp.GetRequiredService<InteractionHandlers>().LogAsync(viewer, new InteractionInput
+            {
+                AccountId = accountId, Kind = InteractionKind.Meeting, Subject = "Запознанство", ContactIds = [contactId],
+            });
+            Assert.True(logged.IsSuccess);
+            return accountId;
+        });
+        var page = await SignInAsync(email);
+
+        await page.GotoAsync("/accounts");
+        await page.GetByRole(AriaRole.Link, new() { Name = "My relationships" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My relationships");
+        var chip = page.Locator("li.chip", new() { HasText = contact });
+        await Expect(chip).ToContainTextAsync("45");
+        await Expect(page.GetByText("Nothing is going cold")).ToBeVisibleAsync();
+
+        await page.GotoAsync($"/accounts/{account}");
+        await page.Keyboard.PressAsync("g");
+        await page.Keyboard.PressAsync("l");
+        await Expect(page).ToHaveURLAsync(new Regex($"/interactions/new\\?account={account}$"));
+        await Expect(page.GetByLabel(contact)).ToBeVisibleAsync();
+        await page.GotoAsync("/relationships");
+        await page.Keyboard.PressAsync("Alt+l");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Log an interaction");
     }
 
     [GeneratedRegex("^rpt_[A-Za-z0-9_-]{40,}$")]

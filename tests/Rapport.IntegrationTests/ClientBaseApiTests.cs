@@ -200,6 +200,43 @@ public abstract class ClientBaseApiTests(RapportApp app)
     }
 
     [Fact]
+    public async Task The_account_list_filters_by_coverage()
+    {
+        var (_, client) = await ManagerAsync();
+        var (_, colleague) = await ManagerAsync();
+        var tag = app.Unique("cov");
+
+        async Task<AccountDetails> AccountWith(string name, params (BuyingRole Role, int DaysAgo)[] meetings)
+        {
+            var account = await CreateAccountAsync(client, $"{name} {tag}");
+            foreach (var (role, daysAgo) in meetings)
+            {
+                var contact = await CreateContactAsync(client, account.Id, $"{role} {name}", role);
+                (await client.PostJsonAsync("/api/v1/interactions", new InteractionInput
+                {
+                    AccountId = account.Id, Kind = InteractionKind.Meeting, Subject = "Meeting", ContactIds = [contact.Id],
+                    OccurredAt = DateTime.UtcNow.AddDays(-daysAgo),
+                })).EnsureSuccessStatusCode();
+            }
+
+            return account;
+        }
+
+        var full = await AccountWith("Full", (BuyingRole.DecisionMaker, 0), (BuyingRole.Signatory, 1));
+        var half = await AccountWith("Half", (BuyingRole.DecisionMaker, 0));
+        var cold = await AccountWith("Cold", (BuyingRole.DecisionMaker, 200), (BuyingRole.Signatory, 200));
+        var none = await AccountWith("None");
+
+        async Task<HashSet<Guid>> Ids(string coverage) =>
+            [.. (await (await client.GetAsync($"/api/v1/accounts?search={tag}&coverage={coverage}")).ReadAsync<Page<AccountRow>>()).Items.Select(a => a.Id)];
+
+        Assert.Equal([full.Id], await Ids("Covered"));
+        Assert.Equal(new HashSet<Guid> { half.Id, cold.Id, none.Id }, await Ids("NotCovered"));
+        Assert.Equal(new HashSet<Guid> { full.Id, half.Id }, await Ids("SingleThreaded"));
+        Assert.Empty((await (await colleague.GetAsync($"/api/v1/accounts?search={tag}&coverage=NotCovered")).ReadAsync<Page<AccountRow>>()).Items);
+    }
+
+    [Fact]
     public async Task A_group_of_companies_cannot_loop()
     {
         var (_, client) = await ManagerAsync();

@@ -219,7 +219,9 @@ public abstract class EmployeesApiTests(RapportApp app)
         Assert.Equal("Sales", modified.OldValue);
         Assert.Equal("Маркетинг", modified.NewValue);
         Assert.Contains("@test.example", modified.Actor, StringComparison.Ordinal);
-        Assert.Contains(entries.Items, e => e.Action == Rapport.Audit.AuditAction.Added && e.Field == "FullName");
+        var created = Assert.Single(entries.Items, e => e.Action == Rapport.Audit.AuditAction.Added);
+        Assert.Equal("*", created.Field);
+        Assert.Contains("Department=Sales", created.NewValue, StringComparison.Ordinal);
     }
 }
 

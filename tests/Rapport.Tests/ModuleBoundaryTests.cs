@@ -16,6 +16,7 @@ public sealed class ModuleBoundaryTests
         ["Rapport.Settings"] = ["Rapport.People", "Rapport.Identity", "Rapport.Audit", "Rapport.ClientBase"],
         ["Rapport.Audit"] = ["Rapport.People", "Rapport.Settings", "Rapport.ClientBase"],
         ["Rapport.ClientBase"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
+        ["Rapport.ClientBase.Import"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
     };
 
     [Fact]

@@ -115,6 +115,30 @@ public sealed class RelationshipStrengthTests
         Assert.Equal(RelationshipStrength.At(together, now, Options), RelationshipStrength.At(RelationshipStrength.Combine(b, a, Options), now, Options));
     }
 
+    [Fact]
+    public void Warm_until_is_the_last_moment_the_strength_reaches_the_threshold()
+    {
+        var random = new Random(7);
+        for (var run = 0; run < 300; run++)
+        {
+            var state = StrengthState.None;
+            for (var i = random.Next(1, 6); i > 0; i--)
+            {
+                state = RelationshipStrength.Add(state, (InteractionKind)random.Next(4), random.Next(2) == 0, Day0.AddDays(random.Next(0, 100)), Options);
+            }
+
+            var until = RelationshipStrength.WarmUntil(state, Options);
+            if (until < state.At)
+            {
+                Assert.True(RelationshipStrength.At(state, state.At, Options) < Options.WarmThreshold);
+                continue;
+            }
+
+            Assert.True(RelationshipStrength.At(state, until.AddSeconds(-1), Options) >= Options.WarmThreshold, $"run {run}");
+            Assert.True(RelationshipStrength.At(state, until.AddMinutes(1), Options) < Options.WarmThreshold, $"run {run}");
+        }
+    }
+
     [Theory]
     [InlineData(BuyingRole.DecisionMaker, 29, false)]
     [InlineData(BuyingRole.DecisionMaker, 31, true)]

@@ -291,7 +291,11 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("Domain");
 
+                    b.HasIndex("Industry");
+
                     b.HasIndex("ParentId");
+
+                    b.HasIndex("Region");
 
                     b.HasIndex("RegistrationNumber");
 
@@ -415,6 +419,37 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("FollowUps");
                 });
 
+            modelBuilder.Entity("Rapport.ClientBase.Import.ImportMapping", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Columns")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Kind", "Name")
+                        .IsUnique();
+
+                    b.ToTable("ImportMappings");
+                });
+
             modelBuilder.Entity("Rapport.ClientBase.Interaction", b =>
                 {
                     b.Property<Guid>("Id")
@@ -524,9 +559,12 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
 
+                    b.Property<DateTime>("WarmUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId", "EmployeeId");
+                    b.HasIndex("ContactId", "WarmUntil");
 
                     b.HasIndex("EmployeeId", "ContactId")
                         .IsUnique();
@@ -538,31 +576,21 @@ namespace Rapport.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("Rapport.ClientBase.SearchEntry", b =>
                 {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<Guid>("EntityId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
                     b.Property<string>("Token")
-                        .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .UseCollation("C");
 
-                    b.HasKey("Id");
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Token", "Kind", "EntityId");
 
                     b.HasIndex("EntityId");
-
-                    b.HasIndex("Token", "Kind", "EntityId");
 
                     b.ToTable("SearchEntries");
                 });

@@ -34,6 +34,25 @@ internal static class ApiResults
     public static ProblemHttpResult NotFound(string message) =>
         TypedResults.Problem(detail: message, statusCode: StatusCodes.Status404NotFound);
 
+    /// <summary>200 with the record, or 404 with the message when the caller may not see it.</summary>
+    public static Results<Ok<T>, ProblemHttpResult> OkOrNotFound<T>(T? value, string message) where T : class =>
+        value is null ? NotFound(message) : TypedResults.Ok(value);
+
+    /// <summary>200 with the record read back after a successful change, or the problem that stopped the change.</summary>
+    public static async Task<Results<Ok<T>, ProblemHttpResult>> OkAfter<T>(Result result, Func<Task<T?>> readBack) where T : class =>
+        result.IsSuccess ? TypedResults.Ok((await readBack())!) : Problem(result.Errors);
+
+    /// <summary>201 with the created record and its route, or the problem that stopped the creation.</summary>
+    public static async Task<Results<CreatedAtRoute<T>, ProblemHttpResult>> CreatedAt<T>(
+        Result<Guid> result, string routeName, Func<Guid, Task<T?>> readBack) where T : class =>
+        result.IsSuccess
+            ? TypedResults.CreatedAtRoute((await readBack(result.Value))!, routeName, new { id = result.Value })
+            : Problem(result.Errors);
+
+    /// <summary>204, or the problem that stopped the command.</summary>
+    public static Results<NoContent, ProblemHttpResult> NoContentOr(Result result) =>
+        result.IsSuccess ? TypedResults.NoContent() : Problem(result.Errors);
+
     /// <summary>Validates a bound body by its data annotations before the handler runs.</summary>
     public static RouteHandlerBuilder Validates<T>(this RouteHandlerBuilder builder) where T : class =>
         builder.AddEndpointFilter(async (context, next) =>

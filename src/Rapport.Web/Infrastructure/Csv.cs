@@ -44,6 +44,29 @@ internal static class Csv
 
     public static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// A header line, then one line per row of every keyset page of a list, fetched one page at a time so an export
+    /// of any size holds one page in memory.
+    /// </summary>
+    public static async IAsyncEnumerable<string> Lines<T>(
+        string header, Func<string?, CancellationToken, Task<Shared.Page<T>>> fetch, Func<T, string> line,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        yield return header;
+        string? after = null;
+        do
+        {
+            var page = await fetch(after, ct);
+            foreach (var row in page.Items)
+            {
+                yield return line(row);
+            }
+
+            after = page.Next;
+        }
+        while (after is not null);
+    }
+
     /// <summary>Streams lines as a CSV download; the rows are produced page by page, never all held at once.</summary>
     public static IResult File(string fileName, IAsyncEnumerable<string> lines) =>
         Results.Stream(async stream =>

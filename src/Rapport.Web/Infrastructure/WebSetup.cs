@@ -78,6 +78,7 @@ internal static class WebSetup
             });
         });
         services.AddHealthChecks().AddDbContextCheck<RapportDb>("database", tags: ["ready"]);
+        services.AddImportUploads();
     }
 
     public static void UseRapportWeb(this WebApplication app)
@@ -104,6 +105,7 @@ internal static class WebSetup
         app.MapRazorComponents<App>();
         app.MapAccountEndpoints();
         app.MapPeopleExport();
+        app.MapAccountsExport();
         app.MapSearchSuggestions();
 
         app.MapOpenApi().AllowAnonymous();

@@ -6,3 +6,39 @@ document.addEventListener("submit", (event) => {
         event.stopImmediatePropagation();
     }
 }, true);
+
+// Ctrl+Enter (or Cmd+Enter) sends a form marked data-ctrl-enter from any of its fields, textareas included.
+document.addEventListener("keydown", (event) => {
+    if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) {
+        return;
+    }
+
+    const form = event.target instanceof Element ? event.target.closest("form[data-ctrl-enter]") : null;
+    if (form) {
+        event.preventDefault();
+        form.requestSubmit();
+    }
+});
+
+// "g then l" or Alt+L logs an interaction: it follows the page's own "log interaction" link when the page has one
+// (the account on screen is then filled in), else the one in the top bar, which only users of the client base have.
+// Keys are matched by position (event.code), so the shortcut also works with a Cyrillic keyboard layout.
+let awaitingSecondKey = 0;
+document.addEventListener("keydown", (event) => {
+    const target = event.target;
+    const typing = target instanceof HTMLElement
+        && (target.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName));
+    const plain = !typing && !event.altKey && !event.ctrlKey && !event.metaKey && !event.shiftKey;
+    const altL = event.altKey && !event.ctrlKey && !event.metaKey && event.code === "KeyL";
+    const gThenL = plain && event.code === "KeyL" && Date.now() - awaitingSecondKey < 1500;
+    awaitingSecondKey = plain && event.code === "KeyG" ? Date.now() : 0;
+    if (!altL && !gThenL) {
+        return;
+    }
+
+    const link = document.querySelector("main a[data-log-interaction]") ?? document.querySelector("a[data-log-interaction]");
+    if (link instanceof HTMLAnchorElement) {
+        event.preventDefault();
+        link.click();
+    }
+});

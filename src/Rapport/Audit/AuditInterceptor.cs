@@ -57,6 +57,19 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
                 continue;
             }
 
+            if (action == AuditAction.Added)
+            {
+                // A new record is one entry holding its first values: an import of thousands of rows writes one
+                // audit row per record instead of one per field.
+                var values = entry.Properties
+                    .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsShadowProperty() && !IsNoise(p))
+                    .Select(p => (p.Metadata.Name, Value: Format(p.CurrentValue)))
+                    .Where(p => !string.IsNullOrEmpty(p.Value))
+                    .Select(p => $"{p.Name}={p.Value}");
+                entries.Add(Entry(entry, now, AuditAction.Added, CreatedField, null, Trim(string.Join("; ", values))));
+                continue;
+            }
+
             foreach (var property in entry.Properties)
             {
                 if (property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty() || IsNoise(property))
@@ -66,7 +79,6 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
 
                 var (oldValue, newValue) = action switch
                 {
-                    AuditAction.Added => (null, Format(property.CurrentValue)),
                     AuditAction.Deleted => (Format(property.OriginalValue), null),
                     _ => (Format(property.OriginalValue), Format(property.CurrentValue)),
                 };
@@ -75,23 +87,7 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
                     continue;
                 }
 
-                if (action == AuditAction.Added && newValue is null)
-                {
-                    continue;
-                }
-
-                entries.Add(new AuditEntry
-                {
-                    At = now,
-                    UserId = actor.UserId,
-                    Actor = actor.Name,
-                    EntityType = entry.Metadata.ClrType.Name,
-                    EntityId = entry.Entity.Id,
-                    Action = action.Value,
-                    Field = property.Metadata.Name,
-                    OldValue = oldValue,
-                    NewValue = newValue,
-                });
+                entries.Add(Entry(entry, now, action.Value, property.Metadata.Name, oldValue, newValue));
             }
         }
 
@@ -131,6 +127,24 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
             or "SecurityStamp" or "PasswordHash" or "NormalizedEmail" or "NormalizedUserName"
             or "AccessFailedCount" or "LastUsedAt";
 
+    /// <summary>The field name of the one entry that records a new record with all its first values.</summary>
+    public const string CreatedField = "*";
+
+    private AuditEntry Entry(EntityEntry<IAudited> entry, DateTime at, AuditAction action, string field, string? oldValue, string? newValue) => new()
+    {
+        At = at,
+        UserId = actor.UserId,
+        Actor = actor.Name,
+        EntityType = entry.Metadata.ClrType.Name,
+        EntityId = entry.Entity.Id,
+        Action = action,
+        Field = field,
+        OldValue = oldValue,
+        NewValue = newValue,
+    };
+
+    private static string? Trim(string? text) => text is { Length: > MaxValueLength } ? text[..MaxValueLength] : text;
+
     private static string? Format(object? value)
     {
         var text = value switch
@@ -141,6 +155,6 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),
         };
-        return text is { Length: > MaxValueLength } ? text[..MaxValueLength] : text;
+        return Trim(text);
     }
 }

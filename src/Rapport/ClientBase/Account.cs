@@ -91,5 +91,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(x => x.RegistrationNumber);
         builder.HasIndex(x => x.Domain);
         builder.HasIndex(x => x.ParentId);
+        builder.HasIndex(x => x.Industry);
+        builder.HasIndex(x => x.Region);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Rapport.Data;
 using Rapport.People;
 using Rapport.Shared;
@@ -6,7 +7,7 @@ using Rapport.Shared;
 namespace Rapport.ClientBase;
 
 /// <summary>Reads and changes accounts, within what the viewer may see and edit.</summary>
-public sealed class AccountHandlers(RapportDb db)
+public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
 {
     public async Task<Page<AccountRow>> ListAsync(Viewer viewer, AccountFilter filter, CancellationToken ct = default)
     {
@@ -51,6 +52,11 @@ public sealed class AccountHandlers(RapportDb db)
             query = query.Where(a => a.Status == status);
         }
 
+        if (filter.Coverage is { } coverage)
+        {
+            query = WithCoverage(query, coverage);
+        }
+
         var size = Cursor.ClampSize(filter.PageSize);
         if (Cursor.Decode(filter.After) is { } after)
         {
@@ -83,6 +89,28 @@ public sealed class AccountHandlers(RapportDb db)
         }
 
         return new Page<AccountRow>([.. rows.Select(r => r.Row)], next);
+    }
+
+    /// <summary>Filters by coverage in SQL: a relationship is warm while <see cref="Relationship.WarmUntil"/> lies ahead.</summary>
+    private IQueryable<Account> WithCoverage(IQueryable<Account> query, CoverageFilter coverage)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var required = options.Value.RequiredRoles.Distinct().ToList();
+        var warm = from r in db.Relationships
+                   join c in db.Contacts on r.ContactId equals c.Id
+                   join e in db.Employees on r.EmployeeId equals e.Id
+                   where r.WarmUntil > now && c.Status == ContactStatus.Active && e.Status == EmployeeStatus.Active
+                   select new { c.AccountId, c.Role, r.ContactId, r.EmployeeId };
+        return coverage switch
+        {
+            CoverageFilter.Covered => query.Where(a =>
+                warm.Where(w => w.AccountId == a.Id && required.Contains(w.Role)).Select(w => w.Role).Distinct().Count() == required.Count),
+            CoverageFilter.NotCovered => query.Where(a =>
+                warm.Where(w => w.AccountId == a.Id && required.Contains(w.Role)).Select(w => w.Role).Distinct().Count() < required.Count),
+            _ => query.Where(a => warm.Any(w => w.AccountId == a.Id)
+                && (warm.Where(w => w.AccountId == a.Id).Select(w => w.ContactId).Distinct().Count() == 1
+                    || warm.Where(w => w.AccountId == a.Id).Select(w => w.EmployeeId).Distinct().Count() == 1)),
+        };
     }
 
     public async Task<AccountDetails?> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default)
@@ -118,7 +146,16 @@ public sealed class AccountHandlers(RapportDb db)
         return members.Count > 1 ? members : [];
     }
 
-    /// <summary>Accounts the viewer may edit, for pickers (parent account).</summary>
+    /// <summary>The industries and regions in use among the accounts the viewer may see, for the list's filters.</summary>
+    public async Task<(List<string> Industries, List<string> Regions)> FacetsAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var visible = db.Accounts.AsNoTracking().VisibleTo(db, viewer);
+        var industries = await visible.Where(a => a.Industry != "").Select(a => a.Industry).Distinct().OrderBy(i => i).Take(200).ToListAsync(ct);
+        var regions = await visible.Where(a => a.Region != "").Select(a => a.Region).Distinct().OrderBy(r => r).Take(200).ToListAsync(ct);
+        return (industries, regions);
+    }
+
+    /// <summary>Accounts the viewer may see, for pickers (parent account, new employer).</summary>
     public Task<List<Choice>> ChoicesAsync(Viewer viewer, CancellationToken ct = default) =>
         db.Accounts.AsNoTracking().VisibleTo(db, viewer).OrderBy(a => a.SearchName)
             .Select(a => new Choice(a.Id, a.Name)).Take(500).ToListAsync(ct);
@@ -175,7 +212,7 @@ public sealed class AccountHandlers(RapportDb db)
 
     private async Task<Error?> ApplyAsync(Viewer viewer, Account account, AccountInput input, CancellationToken ct)
     {
-        var country = (input.CountryCode ?? "BG").ToUpperInvariant();
+        var country = string.IsNullOrWhiteSpace(input.CountryCode) ? "BG" : input.CountryCode.Trim().ToUpperInvariant();
         var number = Eik.Normalize(input.RegistrationNumber);
         if (number is not null && country == "BG" && !Eik.IsValid(number))
         {
@@ -211,7 +248,8 @@ public sealed class AccountHandlers(RapportDb db)
                 return Error.Invalid(nameof(AccountInput.ParentId), Texts.ValidationParentCycle);
             }
 
-            if (!await db.Accounts.VisibleTo(db, viewer).AnyAsync(a => a.Id == parentId, ct))
+            // An unchanged parent stays even where the editor cannot see it; a new one must be visible to them.
+            if (parentId != account.ParentId && !await db.Accounts.VisibleTo(db, viewer).AnyAsync(a => a.Id == parentId, ct))
             {
                 return Error.Invalid(nameof(AccountInput.ParentId), Texts.ErrorAccountNotFound);
             }

@@ -72,4 +72,18 @@ public sealed record AccountDetails(
 /// <summary>Filter and order of the account list; every field comes from the query string.</summary>
 public sealed record AccountFilter(
     string? Search = null, Guid? OwnerId = null, Guid? TeamId = null, SizeSegment? Segment = null, string? Industry = null,
-    string? Region = null, AccountStatus? Status = null, bool Descending = false, string? After = null, int? PageSize = null);
+    string? Region = null, AccountStatus? Status = null, bool Descending = false, string? After = null, int? PageSize = null,
+    CoverageFilter? Coverage = null);
+
+/// <summary>Accounts by decision-role coverage, as of now.</summary>
+public enum CoverageFilter
+{
+    /// <summary>Every required role is held by a warm relationship.</summary>
+    Covered,
+
+    /// <summary>At least one required role is not.</summary>
+    NotCovered,
+
+    /// <summary>The warm relationships hang on one contact or on one of our people.</summary>
+    SingleThreaded,
+}

@@ -18,10 +18,11 @@ public sealed class ContactInput
     [StringLength(100, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
     public string? JobTitle { get; set; }
 
+    // A form posts an empty field as "", which [EmailAddress] refuses; a blank address means none.
     [Display(Name = nameof(Texts.FieldEmail), ResourceType = typeof(Texts))]
     [EmailAddress(ErrorMessageResourceName = nameof(Texts.ValidationEmail), ErrorMessageResourceType = typeof(Texts))]
     [StringLength(256, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
-    public string? Email { get; set; }
+    public string? Email { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     [Display(Name = nameof(Texts.FieldPhone), ResourceType = typeof(Texts))]
     [StringLength(40, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
@@ -58,8 +59,9 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
             return null;
         }
 
-        var contacts = await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId)
-            .OrderBy(c => c.Status).ThenBy(c => c.Role).ThenBy(c => c.SearchName).ToListAsync(ct);
+        // Roles are stored as text, so they are put in their business order here: an account has tens of contacts, not thousands.
+        var contacts = (await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId).ToListAsync(ct))
+            .OrderBy(c => c.Status).ThenBy(c => c.Role).ThenBy(c => c.SearchName, StringComparer.Ordinal).ToList();
         var ids = contacts.Select(c => c.Id).ToList();
         var relationships = await (from r in db.Relationships
                                    join e in db.Employees on r.EmployeeId equals e.Id

@@ -27,7 +27,7 @@ public sealed class ContactMoveInput
     [Display(Name = nameof(Texts.FieldEmail), ResourceType = typeof(Texts))]
     [EmailAddress(ErrorMessageResourceName = nameof(Texts.ValidationEmail), ErrorMessageResourceType = typeof(Texts))]
     [StringLength(256, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
-    public string? Email { get; set; }
+    public string? Email { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     [Display(Name = nameof(Texts.FieldMovedOn), ResourceType = typeof(Texts))]
     public DateOnly? MovedOn { get; set; }
@@ -125,7 +125,7 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock)
         var relationships = await db.Relationships.Where(r => r.ContactId == contact.Id).ToListAsync(ct);
         db.Relationships.AddRange(relationships.Select(r => new Relationship
         {
-            EmployeeId = r.EmployeeId, ContactId = moved.Id, Score = r.Score, ScoreAt = r.ScoreAt,
+            EmployeeId = r.EmployeeId, ContactId = moved.Id, Score = r.Score, ScoreAt = r.ScoreAt, WarmUntil = r.WarmUntil,
             LastContactAt = r.LastContactAt, Interactions = r.Interactions, ClientInitiated = r.ClientInitiated,
         }));
 

@@ -178,15 +178,13 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
             {
                 db.Relationships.Add(new Relationship
                 {
-                    EmployeeId = theirs.EmployeeId, ContactId = keepId, Score = theirs.Score, ScoreAt = theirs.ScoreAt,
+                    EmployeeId = theirs.EmployeeId, ContactId = keepId, Score = theirs.Score, ScoreAt = theirs.ScoreAt, WarmUntil = theirs.WarmUntil,
                     LastContactAt = theirs.LastContactAt, Interactions = theirs.Interactions, ClientInitiated = theirs.ClientInitiated,
                 });
             }
             else
             {
-                var combined = RelationshipStrength.Combine(ours.State, theirs.State, options.Value);
-                ours.Score = combined.Score;
-                ours.ScoreAt = combined.At;
+                ours.SetStrength(RelationshipStrength.Combine(ours.State, theirs.State, options.Value), options.Value);
                 ours.Interactions += theirs.Interactions;
                 ours.ClientInitiated += theirs.ClientInitiated;
                 ours.LastContactAt = ours.LastContactAt > theirs.LastContactAt ? ours.LastContactAt : theirs.LastContactAt;

@@ -121,7 +121,7 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
         for (var attempt = 1; ; attempt++)
         {
             db.Interactions.Add(interaction);
-            await StrengthenAsync(interaction, employeeIds, contactIds, ct);
+            await StrengthenAsync(db, [interaction], options.Value, ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -189,35 +189,45 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
             .Take(50).ToListAsync(ct);
     }
 
-    private async Task StrengthenAsync(Interaction interaction, List<Guid> employeeIds, List<Guid> contactIds, CancellationToken ct)
+    /// <summary>
+    /// Adds interactions to the relationships between their participants on both sides, creating the relationships
+    /// that do not exist yet: one query for all of them, then one update per pair and interaction. Used by
+    /// <see cref="LogAsync"/> and by the import, so an imported interaction counts exactly as one logged by hand.
+    /// </summary>
+    internal static async Task StrengthenAsync(RapportDb db, IReadOnlyCollection<Interaction> interactions, StrengthOptions options, CancellationToken ct)
     {
-        if (contactIds.Count == 0)
+        var employeeIds = interactions.SelectMany(i => i.Employees).Select(p => p.EmployeeId).Distinct().ToList();
+        var contactIds = interactions.SelectMany(i => i.Contacts).Select(p => p.ContactId).Distinct().ToList();
+        if (contactIds.Count == 0 || employeeIds.Count == 0)
         {
             return;
         }
 
-        var existing = await db.Relationships
-            .Where(r => employeeIds.Contains(r.EmployeeId) && contactIds.Contains(r.ContactId)).ToListAsync(ct);
-        foreach (var employeeId in employeeIds)
+        var existing = (await db.Relationships
+            .Where(r => employeeIds.Contains(r.EmployeeId) && contactIds.Contains(r.ContactId)).ToListAsync(ct))
+            .ToDictionary(r => (r.EmployeeId, r.ContactId));
+        foreach (var interaction in interactions)
         {
-            foreach (var contactId in contactIds)
+            foreach (var employeeId in interaction.Employees.Select(p => p.EmployeeId))
             {
-                var relationship = existing.FirstOrDefault(r => r.EmployeeId == employeeId && r.ContactId == contactId);
-                if (relationship is null)
+                foreach (var contactId in interaction.Contacts.Select(p => p.ContactId))
                 {
-                    relationship = new Relationship { EmployeeId = employeeId, ContactId = contactId };
-                    db.Relationships.Add(relationship);
-                }
+                    if (!existing.TryGetValue((employeeId, contactId), out var relationship))
+                    {
+                        relationship = new Relationship { EmployeeId = employeeId, ContactId = contactId };
+                        existing[(employeeId, contactId)] = relationship;
+                        db.Relationships.Add(relationship);
+                    }
 
-                var state = relationship.Interactions == 0 ? StrengthState.None : relationship.State;
-                var next = RelationshipStrength.Add(state, interaction.Kind, interaction.InitiatedByClient, interaction.OccurredAt, options.Value);
-                relationship.Score = next.Score;
-                relationship.ScoreAt = next.At;
-                relationship.Interactions++;
-                relationship.ClientInitiated += interaction.InitiatedByClient ? 1 : 0;
-                if (interaction.OccurredAt > relationship.LastContactAt)
-                {
-                    relationship.LastContactAt = interaction.OccurredAt;
+                    var state = relationship.Interactions == 0 ? StrengthState.None : relationship.State;
+                    var next = RelationshipStrength.Add(state, interaction.Kind, interaction.InitiatedByClient, interaction.OccurredAt, options);
+                    relationship.SetStrength(next, options);
+                    relationship.Interactions++;
+                    relationship.ClientInitiated += interaction.InitiatedByClient ? 1 : 0;
+                    if (interaction.OccurredAt > relationship.LastContactAt)
+                    {
+                        relationship.LastContactAt = interaction.OccurredAt;
+                    }
                 }
             }
         }

@@ -21,6 +21,12 @@ public sealed class Relationship : Shared.IVersioned
 
     public DateTime ScoreAt { get; set; }
 
+    /// <summary>
+    /// Until when the relationship stays warm without further contact: derived from the score whenever it changes,
+    /// so "warm now" is a plain, indexable comparison in SQL on every engine.
+    /// </summary>
+    public DateTime WarmUntil { get; set; }
+
     public DateTime LastContactAt { get; set; }
 
     public int Interactions { get; set; }
@@ -31,6 +37,13 @@ public sealed class Relationship : Shared.IVersioned
     public long Version { get; set; }
 
     public StrengthState State => new(Score, ScoreAt);
+
+    public void SetStrength(StrengthState state, StrengthOptions options)
+    {
+        Score = state.Score;
+        ScoreAt = state.At;
+        WarmUntil = RelationshipStrength.WarmUntil(state, options);
+    }
 }
 
 internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relationship>
@@ -39,7 +52,7 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
     {
         builder.HasIndex(x => new { x.EmployeeId, x.ContactId }).IsUnique();
         builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.HasIndex(x => new { x.ContactId, x.EmployeeId });
+        builder.HasIndex(x => new { x.ContactId, x.WarmUntil });
         builder.HasIndex(x => new { x.EmployeeId, x.LastContactAt });
         builder.HasOne<Employee>().WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);

@@ -103,6 +103,22 @@ public static class RelationshipStrength
         return (int)Math.Round(100 * (1 - Math.Exp(-score / options.Saturation)), MidpointRounding.AwayFromZero);
     }
 
+    /// <summary>
+    /// The last instant at which <see cref="At"/> still reaches the warm threshold: strength rounds to at least
+    /// T while 100·(1 − e^(−score/S)) ≥ T − ½, i.e. while the decayed score ≥ −S·ln(1 − (T − ½)/100).
+    /// </summary>
+    public static DateTime WarmUntil(StrengthState state, StrengthOptions options)
+    {
+        var needed = -options.Saturation * Math.Log(1 - ((options.WarmThreshold - 0.5) / 100));
+        if (state.Score < needed || state.Score <= 0)
+        {
+            return state.At == DateTime.MinValue ? DateTime.MinValue : state.At.AddTicks(-1);
+        }
+
+        var days = options.HalfLifeDays * Math.Log2(state.Score / needed);
+        return days > 36_500 ? DateTime.MaxValue : state.At.AddDays(days);
+    }
+
     /// <summary>Whether a relationship is past the expected contact rhythm of the contact's role.</summary>
     public static bool IsGoingCold(DateTime lastContactAt, BuyingRole role, DateTime now, StrengthOptions options) =>
         (now - lastContactAt).TotalDays > options.RhythmOf(role);

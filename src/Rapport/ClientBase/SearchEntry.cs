@@ -12,8 +12,6 @@ public sealed class SearchEntry
 {
     public const int MaxTokenLength = 64;
 
-    public long Id { get; private set; }
-
     public SearchKind Kind { get; init; }
 
     public Guid EntityId { get; init; }
@@ -33,7 +31,8 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
     {
         builder.Property(x => x.Token).HasMaxLength(SearchEntry.MaxTokenLength);
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
-        builder.HasIndex(x => new { x.Token, x.Kind, x.EntityId });
+        // The natural key is the key: nothing is generated, so inserts need no value read back and batch well.
+        builder.HasKey(x => new { x.Token, x.Kind, x.EntityId });
         builder.HasIndex(x => x.EntityId);
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Audit;
 using Rapport.ClientBase;
+using Rapport.ClientBase.Import;
 using Rapport.Identity;
 using Rapport.People;
 using Rapport.Settings;
@@ -40,6 +41,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options)
     public DbSet<SearchEntry> SearchEntries => Set<SearchEntry>();
 
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
+
+    public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

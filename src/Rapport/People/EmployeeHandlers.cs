@@ -96,6 +96,14 @@ public sealed class EmployeeHandlers(RapportDb db)
         db.Employees.AsNoTracking().VisibleTo(viewer).Where(e => e.Status == EmployeeStatus.Active)
             .OrderBy(e => e.SearchName).Select(e => new Choice(e.Id, e.FullName)).Take(1000).ToListAsync(ct);
 
+    /// <summary>
+    /// Every active employee as a picker entry. Colleagues' names are not confidential, and forms that name a
+    /// colleague (an account's owner or coordinator, the people in a meeting) need all of them.
+    /// </summary>
+    public Task<List<Choice>> ColleaguesAsync(CancellationToken ct = default) =>
+        db.Employees.AsNoTracking().Where(e => e.Status == EmployeeStatus.Active)
+            .OrderBy(e => e.SearchName).Select(e => new Choice(e.Id, e.FullName)).Take(2000).ToListAsync(ct);
+
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, EmployeeInput input, CancellationToken ct = default)
     {
         if (!PeopleAccess.CanManage(viewer))

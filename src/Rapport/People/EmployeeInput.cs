@@ -14,7 +14,7 @@ public sealed class EmployeeInput
     [Display(Name = nameof(Texts.FieldEmail), ResourceType = typeof(Texts))]
     [EmailAddress(ErrorMessageResourceName = nameof(Texts.ValidationEmail), ErrorMessageResourceType = typeof(Texts))]
     [StringLength(256, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
-    public string? Email { get; set; }
+    public string? Email { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     [Display(Name = nameof(Texts.FieldPosition), ResourceType = typeof(Texts))]
     [StringLength(100, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]

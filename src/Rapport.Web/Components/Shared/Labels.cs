@@ -1,3 +1,4 @@
+using Rapport.ClientBase;
 using Rapport.People;
 using Rapport.Settings;
 using Rapport.Shared;
@@ -27,5 +28,56 @@ internal static class Labels
         Audit.AuditAction.Modified => Texts.AuditModified,
         Audit.AuditAction.Deleted => Texts.AuditDeleted,
         _ => action.ToString(),
+    };
+
+    public static string Of(BuyingRole role) => role switch
+    {
+        BuyingRole.DecisionMaker => Texts.BuyingRoleDecisionMaker,
+        BuyingRole.Signatory => Texts.BuyingRoleSignatory,
+        BuyingRole.Influencer => Texts.BuyingRoleInfluencer,
+        BuyingRole.User => Texts.BuyingRoleUser,
+        BuyingRole.Gatekeeper => Texts.BuyingRoleGatekeeper,
+        _ => role.ToString(),
+    };
+
+    public static string Of(AccountStatus status) => status switch
+    {
+        AccountStatus.Prospect => Texts.AccountStatusProspect,
+        AccountStatus.Active => Texts.StatusActive,
+        AccountStatus.Former => Texts.AccountStatusFormer,
+        _ => status.ToString(),
+    };
+
+    public static string Of(SizeSegment size) => size switch
+    {
+        SizeSegment.Micro => Texts.SizeMicro,
+        SizeSegment.Small => Texts.SizeSmall,
+        SizeSegment.Medium => Texts.SizeMedium,
+        SizeSegment.Large => Texts.SizeLarge,
+        _ => size.ToString(),
+    };
+
+    public static string Of(InteractionKind kind) => kind switch
+    {
+        InteractionKind.Call => Texts.InteractionCall,
+        InteractionKind.Meeting => Texts.InteractionMeeting,
+        InteractionKind.Email => Texts.InteractionEmail,
+        InteractionKind.Note => Texts.InteractionNote,
+        _ => kind.ToString(),
+    };
+
+    public static string Of(ContactStatus status) => status switch
+    {
+        ContactStatus.Active => Texts.StatusActive,
+        ContactStatus.MovedOn => Texts.ContactMovedOn,
+        _ => status.ToString(),
+    };
+
+    public static string Of(CoverageFilter coverage) => coverage switch
+    {
+        CoverageFilter.Covered => Texts.CoverageFilterCovered,
+        CoverageFilter.NotCovered => Texts.CoverageFilterNotCovered,
+        CoverageFilter.SingleThreaded => Texts.CoverageFilterSingleThreaded,
+        _ => coverage.ToString(),
     };
 }

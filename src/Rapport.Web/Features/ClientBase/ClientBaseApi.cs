@@ -41,22 +41,20 @@ internal static class ClientBaseApi
         duplicates.MapGet("/contacts", async (ClaimsPrincipal user, Duplicates finder, CancellationToken ct) =>
             TypedResults.Ok(await finder.ContactsAsync(user.ToViewer(), ct))).WithName("DuplicateContacts")
             .WithSummary("Active contacts the caller may edit that share an e-mail, a phone, or a name within an account.");
-        accounts.MapPost("/{id:guid}/merge", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid other, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
-            await merger.MergeAccountsAsync(user.ToViewer(), id, other, ct) is { IsSuccess: false } failed ? ApiResults.Problem(failed.Errors) : TypedResults.NoContent())
+        accounts.MapPost("/{id:guid}/merge", async (Guid id, Guid other, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
+            ApiResults.NoContentOr(await merger.MergeAccountsAsync(user.ToViewer(), id, other, ct)))
             .WithName("MergeAccounts").WithSummary("Merges account `other` into this one, keeping every contact, interaction and audit entry.")
             .ProducesProblem(404);
-        contacts.MapPost("/{id:guid}/merge", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, Guid other, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
-            await merger.MergeContactsAsync(user.ToViewer(), id, other, ct) is { IsSuccess: false } failed ? ApiResults.Problem(failed.Errors) : TypedResults.NoContent())
+        contacts.MapPost("/{id:guid}/merge", async (Guid id, Guid other, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
+            ApiResults.NoContentOr(await merger.MergeContactsAsync(user.ToViewer(), id, other, ct)))
             .WithName("MergeContacts").WithSummary("Merges contact `other` into this one, keeping interactions and combining relationships.")
             .ProducesProblem(404);
 
         var followUps = group.MapGroup("/follow-ups").WithTags("Follow-ups");
         followUps.MapGet("/mine", async (ClaimsPrincipal user, FollowUps tasks, CancellationToken ct) =>
             TypedResults.Ok(await tasks.MineAsync(user.ToViewer(), ct))).WithName("MyFollowUps");
-        followUps.MapPost("/{id:guid}/done", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, ClaimsPrincipal user, FollowUps tasks, CancellationToken ct) =>
-            await tasks.DoneAsync(user.ToViewer(), id, ct) is { IsSuccess: false } failed
-                ? ApiResults.Problem(failed.Errors)
-                : TypedResults.NoContent()).WithName("CompleteFollowUp").ProducesProblem(404);
+        followUps.MapPost("/{id:guid}/done", async (Guid id, ClaimsPrincipal user, FollowUps tasks, CancellationToken ct) =>
+            ApiResults.NoContentOr(await tasks.DoneAsync(user.ToViewer(), id, ct))).WithName("CompleteFollowUp").ProducesProblem(404);
 
         group.MapPost("/interactions", LogInteraction).WithTags("Interactions").WithName("LogInteraction")
             .Validates<InteractionInput>().ProducesProblem(404);
@@ -70,85 +68,64 @@ internal static class ClientBaseApi
     private static async Task<Ok<Page<AccountRow>>> ListAccounts(
         ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct, string? search = null, Guid? ownerId = null,
         Guid? teamId = null, SizeSegment? segment = null, string? industry = null, string? region = null,
-        AccountStatus? status = null, bool desc = false, string? after = null, int? size = null) =>
+        AccountStatus? status = null, bool desc = false, string? after = null, int? size = null, CoverageFilter? coverage = null) =>
         TypedResults.Ok(await handlers.ListAsync(user.ToViewer(),
-            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size), ct));
+            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size, coverage), ct));
 
     private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> GetAccount(
         Guid id, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct) =>
-        await handlers.GetAsync(user.ToViewer(), id, ct) is { } account
-            ? TypedResults.Ok(account)
-            : ApiResults.NotFound(Texts.ErrorAccountNotFound);
+        ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), Texts.ErrorAccountNotFound);
 
     private static async Task<Results<CreatedAtRoute<AccountDetails>, ProblemHttpResult>> CreateAccount(
         AccountInput input, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await handlers.CreateAsync(viewer, input, ct);
-        return result.IsSuccess
-            ? TypedResults.CreatedAtRoute((await handlers.GetAsync(viewer, result.Value, ct))!, "GetAccount", new { id = result.Value })
-            : ApiResults.Problem(result.Errors);
+        return await ApiResults.CreatedAt(await handlers.CreateAsync(viewer, input, ct), "GetAccount", id => handlers.GetAsync(viewer, id, ct));
     }
 
     private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> UpdateAccount(
         Guid id, AccountInput input, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await handlers.UpdateAsync(viewer, id, input, ct);
-        return result.IsSuccess ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!) : ApiResults.Problem(result.Errors);
+        return await ApiResults.OkAfter(await handlers.UpdateAsync(viewer, id, input, ct), () => handlers.GetAsync(viewer, id, ct));
     }
 
     private static async Task<Results<Ok<List<ContactRow>>, ProblemHttpResult>> ListContacts(
         Guid id, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct) =>
-        await handlers.ListForAccountAsync(user.ToViewer(), id, ct) is { } contacts
-            ? TypedResults.Ok(contacts)
-            : ApiResults.NotFound(Texts.ErrorAccountNotFound);
+        ApiResults.OkOrNotFound(await handlers.ListForAccountAsync(user.ToViewer(), id, ct), Texts.ErrorAccountNotFound);
 
     private static async Task<Results<CreatedAtRoute<ContactDetails>, ProblemHttpResult>> CreateContact(
         Guid id, ContactInput input, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await handlers.CreateAsync(viewer, id, input, ct);
-        return result.IsSuccess
-            ? TypedResults.CreatedAtRoute((await handlers.GetAsync(viewer, result.Value, ct))!, "GetContact", new { id = result.Value })
-            : ApiResults.Problem(result.Errors);
+        return await ApiResults.CreatedAt(await handlers.CreateAsync(viewer, id, input, ct), "GetContact", contact => handlers.GetAsync(viewer, contact, ct));
     }
 
     private static async Task<Results<Ok<ContactDetails>, ProblemHttpResult>> GetContact(
         Guid id, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct) =>
-        await handlers.GetAsync(user.ToViewer(), id, ct) is { } contact
-            ? TypedResults.Ok(contact)
-            : ApiResults.NotFound(Texts.ErrorContactNotFound);
+        ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), Texts.ErrorContactNotFound);
 
     private static async Task<Results<Ok<ContactDetails>, ProblemHttpResult>> UpdateContact(
         Guid id, ContactInput input, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await handlers.UpdateAsync(viewer, id, input, ct);
-        return result.IsSuccess ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!) : ApiResults.Problem(result.Errors);
+        return await ApiResults.OkAfter(await handlers.UpdateAsync(viewer, id, input, ct), () => handlers.GetAsync(viewer, id, ct));
     }
 
     private static async Task<Results<CreatedAtRoute<ContactDetails>, ProblemHttpResult>> MoveContact(
         Guid id, ContactMoveInput input, ClaimsPrincipal user, ContactMove move, ContactHandlers contacts, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await move.MoveAsync(viewer, id, input, ct);
-        return result.IsSuccess
-            ? TypedResults.CreatedAtRoute((await contacts.GetAsync(viewer, result.Value, ct))!, "GetContact", new { id = result.Value })
-            : ApiResults.Problem(result.Errors);
+        return await ApiResults.CreatedAt(await move.MoveAsync(viewer, id, input, ct), "GetContact", moved => contacts.GetAsync(viewer, moved, ct));
     }
 
     private static async Task<Results<Ok<Page<TimelineItem>>, ProblemHttpResult>> Timeline(
         Guid id, ClaimsPrincipal user, InteractionHandlers handlers, CancellationToken ct, string? after = null, int? size = null) =>
-        await handlers.TimelineAsync(user.ToViewer(), id, after, size, ct) is { } page
-            ? TypedResults.Ok(page)
-            : ApiResults.NotFound(Texts.ErrorAccountNotFound);
+        ApiResults.OkOrNotFound(await handlers.TimelineAsync(user.ToViewer(), id, after, size, ct), Texts.ErrorAccountNotFound);
 
     private static async Task<Results<Ok<AccountCoverageView>, ProblemHttpResult>> Coverage(
         Guid id, ClaimsPrincipal user, RelationshipQueries queries, CancellationToken ct) =>
-        await queries.CoverageAsync(user.ToViewer(), id, ct) is { } coverage
-            ? TypedResults.Ok(coverage)
-            : ApiResults.NotFound(Texts.ErrorAccountNotFound);
+        ApiResults.OkOrNotFound(await queries.CoverageAsync(user.ToViewer(), id, ct), Texts.ErrorAccountNotFound);
 
     private static async Task<Results<Created<TimelineItem>, ProblemHttpResult>> LogInteraction(
         InteractionInput input, ClaimsPrincipal user, InteractionHandlers handlers, CancellationToken ct)

@@ -44,67 +44,41 @@ internal static class PeopleApi
 
     private static async Task<Results<Ok<EmployeeDetails>, ProblemHttpResult>> GetEmployee(
         Guid id, ClaimsPrincipal user, EmployeeHandlers handlers, CancellationToken ct) =>
-        await handlers.GetAsync(user.ToViewer(), id, ct) is { } employee
-            ? TypedResults.Ok(employee)
-            : ApiResults.NotFound(Texts.ErrorEmployeeNotFound);
+        ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), Texts.ErrorEmployeeNotFound);
 
     private static async Task<Results<CreatedAtRoute<EmployeeDetails>, ProblemHttpResult>> CreateEmployee(
         EmployeeInput input, ClaimsPrincipal user, EmployeeHandlers handlers, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await handlers.CreateAsync(viewer, input, ct);
-        if (!result.IsSuccess)
-        {
-            return ApiResults.Problem(result.Errors);
-        }
-
-        var created = await handlers.GetAsync(viewer, result.Value, ct);
-        return TypedResults.CreatedAtRoute(created!, "GetEmployee", new { id = result.Value });
+        return await ApiResults.CreatedAt(await handlers.CreateAsync(viewer, input, ct), "GetEmployee", id => handlers.GetAsync(viewer, id, ct));
     }
 
     private static async Task<Results<Ok<EmployeeDetails>, ProblemHttpResult>> UpdateEmployee(
         Guid id, EmployeeInput input, ClaimsPrincipal user, EmployeeHandlers handlers, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await handlers.UpdateAsync(viewer, id, input, ct);
-        return result.IsSuccess
-            ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!)
-            : ApiResults.Problem(result.Errors);
+        return await ApiResults.OkAfter(await handlers.UpdateAsync(viewer, id, input, ct), () => handlers.GetAsync(viewer, id, ct));
     }
 
     private static async Task<Results<Ok<TeamRow>, ProblemHttpResult>> GetTeam(
         Guid id, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct) =>
-        await handlers.GetAsync(user.ToViewer(), id, ct) is { } team
-            ? TypedResults.Ok(team)
-            : ApiResults.NotFound(Texts.ErrorTeamNotFound);
+        ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), Texts.ErrorTeamNotFound);
 
     private static async Task<Results<CreatedAtRoute<TeamRow>, ProblemHttpResult>> CreateTeam(
         TeamInput input, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await handlers.CreateAsync(viewer, input, ct);
-        if (!result.IsSuccess)
-        {
-            return ApiResults.Problem(result.Errors);
-        }
-
-        return TypedResults.CreatedAtRoute((await handlers.GetAsync(viewer, result.Value, ct))!, "GetTeam", new { id = result.Value });
+        return await ApiResults.CreatedAt(await handlers.CreateAsync(viewer, input, ct), "GetTeam", id => handlers.GetAsync(viewer, id, ct));
     }
 
     private static async Task<Results<Ok<TeamRow>, ProblemHttpResult>> UpdateTeam(
         Guid id, TeamInput input, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct)
     {
         var viewer = user.ToViewer();
-        var result = await handlers.UpdateAsync(viewer, id, input, ct);
-        return result.IsSuccess
-            ? TypedResults.Ok((await handlers.GetAsync(viewer, id, ct))!)
-            : ApiResults.Problem(result.Errors);
+        return await ApiResults.OkAfter(await handlers.UpdateAsync(viewer, id, input, ct), () => handlers.GetAsync(viewer, id, ct));
     }
 
     private static async Task<Results<NoContent, ProblemHttpResult>> DeleteTeam(
-        Guid id, long version, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct)
-    {
-        var result = await handlers.DeleteAsync(user.ToViewer(), id, version, ct);
-        return result.IsSuccess ? TypedResults.NoContent() : ApiResults.Problem(result.Errors);
-    }
+        Guid id, long version, ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct) =>
+        ApiResults.NoContentOr(await handlers.DeleteAsync(user.ToViewer(), id, version, ct));
 }

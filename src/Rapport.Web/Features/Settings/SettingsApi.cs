@@ -33,14 +33,12 @@ internal static class SettingsApi
         OrganisationInput input, ClaimsPrincipal user, SettingsHandlers handlers, CancellationToken ct)
     {
         var result = await handlers.UpdateOrganisationAsync(user.ToViewer(), input, ct);
-        return result.IsSuccess ? TypedResults.Ok(await handlers.GetOrganisationAsync(ct)) : ApiResults.Problem(result.Errors);
+        return await ApiResults.OkAfter(result, async () => (OrganisationDetails?)await handlers.GetOrganisationAsync(ct));
     }
 
     private static async Task<Results<Ok<ParameterRow>, ProblemHttpResult>> InForce(
         string country, ParameterKind kind, DateOnly on, SettingsHandlers handlers, CancellationToken ct) =>
-        await handlers.InForceAsync(country.ToUpperInvariant(), kind, on, ct) is { } row
-            ? TypedResults.Ok(row)
-            : ApiResults.NotFound(Texts.ErrorParameterNotFound);
+        ApiResults.OkOrNotFound(await handlers.InForceAsync(country.ToUpperInvariant(), kind, on, ct), Texts.ErrorParameterNotFound);
 
     private static async Task<Results<Created<ParameterRow>, ProblemHttpResult>> AddParameter(
         ParameterInput input, ClaimsPrincipal user, SettingsHandlers handlers, CancellationToken ct)
@@ -59,8 +57,6 @@ internal static class SettingsApi
         Guid id, ParameterInput input, ClaimsPrincipal user, SettingsHandlers handlers, CancellationToken ct)
     {
         var result = await handlers.UpdateParameterAsync(user.ToViewer(), id, input, ct);
-        return result.IsSuccess
-            ? TypedResults.Ok((await handlers.ListParametersAsync(input.CountryCode, ct)).Single(p => p.Id == id))
-            : ApiResults.Problem(result.Errors);
+        return await ApiResults.OkAfter(result, async () => (await handlers.ListParametersAsync(input.CountryCode, ct)).Find(p => p.Id == id));
     }
 }

@@ -1,0 +1,285 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Rapport.Shared;
+
+namespace Rapport.ClientBase.Import;
+
+/// <summary>A field a CSV column can fill. The account fields name the account itself in an account import, and the
+/// account a contact or interaction belongs to in the other two.</summary>
+public enum ImportField
+{
+    AccountName,
+    AccountEik,
+    AccountDomain,
+    Industry,
+    Size,
+    Region,
+    AccountStatus,
+    OwnerEmail,
+    ContactName,
+    ContactEmail,
+    Phone,
+    JobTitle,
+    BuyingRole,
+    InteractionKind,
+    OccurredAt,
+    Subject,
+    Outcome,
+    EmployeeEmail,
+}
+
+/// <summary>Which fields each kind of import has, what they are called, and the headers they are recognised by.</summary>
+public static class ImportFields
+{
+    private static readonly Dictionary<ImportKind, ImportField[]> ByKind = new()
+    {
+        [ImportKind.Accounts] =
+        [
+            ImportField.AccountName, ImportField.AccountEik, ImportField.AccountDomain, ImportField.Industry,
+            ImportField.Size, ImportField.Region, ImportField.AccountStatus, ImportField.OwnerEmail,
+        ],
+        [ImportKind.Contacts] =
+        [
+            ImportField.ContactName, ImportField.ContactEmail, ImportField.Phone, ImportField.JobTitle,
+            ImportField.BuyingRole, ImportField.AccountEik, ImportField.AccountDomain, ImportField.AccountName,
+        ],
+        [ImportKind.Interactions] =
+        [
+            ImportField.AccountEik, ImportField.AccountDomain, ImportField.InteractionKind, ImportField.OccurredAt,
+            ImportField.Subject, ImportField.Outcome, ImportField.ContactEmail, ImportField.EmployeeEmail,
+        ],
+    };
+
+    /// <summary>Header spellings per kind and field, compared after <see cref="HeaderKey"/>; English and Bulgarian.</summary>
+    private static readonly Dictionary<(ImportKind, ImportField), string[]> Synonyms = new()
+    {
+        [(ImportKind.Accounts, ImportField.AccountName)] =
+            ["name", "account", "account name", "company", "company name", "organisation", "organization", "client",
+             "име", "наименование", "име на фирма", "име на фирмата", "фирма", "компания", "клиент", "организация"],
+        [(ImportKind.Accounts, ImportField.AccountEik)] = EikHeaders,
+        [(ImportKind.Accounts, ImportField.AccountDomain)] = DomainHeaders,
+        [(ImportKind.Accounts, ImportField.Industry)] = ["industry", "sector", "отрасъл", "сектор", "индустрия", "дейност"],
+        [(ImportKind.Accounts, ImportField.Size)] = ["size", "segment", "size segment", "company size", "размер", "сегмент"],
+        [(ImportKind.Accounts, ImportField.Region)] = ["region", "city", "area", "регион", "област", "град"],
+        [(ImportKind.Accounts, ImportField.AccountStatus)] = ["status", "account status", "статус", "статус на клиента"],
+        [(ImportKind.Accounts, ImportField.OwnerEmail)] =
+            ["owner", "owner email", "owner e-mail", "account manager", "account manager email", "manager", "manager email",
+             "отговорник", "мениджър", "мениджър на акаунта", "имейл на мениджъра", "собственик"],
+        [(ImportKind.Contacts, ImportField.ContactName)] =
+            ["name", "full name", "contact", "contact name", "person", "име", "име и фамилия", "лице", "контакт", "контактно лице"],
+        [(ImportKind.Contacts, ImportField.ContactEmail)] =
+            ["email", "e-mail", "mail", "email address", "имейл", "имейл адрес", "е-мейл", "емейл", "електронна поща", "поща"],
+        [(ImportKind.Contacts, ImportField.Phone)] =
+            ["phone", "telephone", "mobile", "tel", "phone number", "телефон", "мобилен", "тел", "телефонен номер"],
+        [(ImportKind.Contacts, ImportField.JobTitle)] = ["job title", "title", "position", "длъжност", "позиция"],
+        [(ImportKind.Contacts, ImportField.BuyingRole)] = ["buying role", "role", "роля", "роля в покупката"],
+        [(ImportKind.Contacts, ImportField.AccountEik)] = [.. EikHeaders, "account eik", "company eik", "еик на клиента", "еик на фирмата"],
+        [(ImportKind.Contacts, ImportField.AccountDomain)] = [.. DomainHeaders, "account domain", "company domain"],
+        [(ImportKind.Contacts, ImportField.AccountName)] =
+            ["account", "account name", "company", "company name", "organisation", "organization", "client", "employer",
+             "фирма", "компания", "клиент", "организация", "работодател", "име на фирма"],
+        [(ImportKind.Interactions, ImportField.AccountEik)] = [.. EikHeaders, "account eik", "company eik", "еик на клиента"],
+        [(ImportKind.Interactions, ImportField.AccountDomain)] = [.. DomainHeaders, "account domain", "company domain"],
+        [(ImportKind.Interactions, ImportField.InteractionKind)] = ["kind", "type", "interaction type", "вид", "тип"],
+        [(ImportKind.Interactions, ImportField.OccurredAt)] = ["date", "when", "date time", "occurred at", "дата", "кога", "дата и час"],
+        [(ImportKind.Interactions, ImportField.Subject)] = ["subject", "topic", "title", "тема", "относно", "заглавие"],
+        [(ImportKind.Interactions, ImportField.Outcome)] = ["outcome", "result", "notes", "резултат", "бележки", "изход"],
+        [(ImportKind.Interactions, ImportField.ContactEmail)] =
+            ["contact", "contact email", "contact e-mail", "email", "e-mail", "контакт", "имейл на контакта", "имейл"],
+        [(ImportKind.Interactions, ImportField.EmployeeEmail)] =
+            ["employee", "employee email", "employee e-mail", "our person", "logged by", "by", "служител", "имейл на служителя"],
+    };
+
+    private static string[] EikHeaders =>
+        ["eik", "bulstat", "eik bulstat", "eik/bulstat", "registration number", "registration no", "reg no", "company number",
+         "uic", "vat", "vat number", "еик", "булстат", "еик/булстат", "еик булстат", "идентификационен номер", "ддс номер"];
+
+    private static string[] DomainHeaders =>
+        ["domain", "web domain", "website", "web site", "web", "url", "site", "домейн", "уеб домейн", "уебсайт", "сайт", "уеб сайт"];
+
+    public static IReadOnlyList<ImportField> Of(ImportKind kind) => ByKind[kind];
+
+    /// <summary>The fields each row of a kind needs; a group of several means "at least one of".</summary>
+    public static IReadOnlyList<ImportField[]> Required(ImportKind kind) => kind switch
+    {
+        ImportKind.Accounts => [[ImportField.AccountName], [ImportField.AccountEik, ImportField.AccountDomain]],
+        ImportKind.Contacts =>
+            [[ImportField.ContactName], [ImportField.ContactEmail], [ImportField.AccountEik, ImportField.AccountDomain, ImportField.AccountName]],
+        _ => [[ImportField.AccountEik, ImportField.AccountDomain], [ImportField.OccurredAt], [ImportField.Subject]],
+    };
+
+    /// <summary>The name of a kind of import as people read it, in the current language.</summary>
+    public static string KindLabel(ImportKind kind) => kind switch
+    {
+        ImportKind.Accounts => Texts.ImportKindAccounts,
+        ImportKind.Contacts => Texts.ImportKindContacts,
+        _ => Texts.ImportKindInteractions,
+    };
+
+    /// <summary>The name of a field as people read it, in the current language.</summary>
+    public static string Label(ImportKind kind, ImportField field) => (kind, field) switch
+    {
+        (ImportKind.Accounts, ImportField.AccountEik) => Texts.FieldRegistrationNumber,
+        (ImportKind.Accounts, ImportField.AccountDomain) => Texts.FieldDomain,
+        (_, ImportField.AccountName) => Texts.FieldAccountName,
+        (_, ImportField.AccountEik) => Texts.ImportFieldAccountEik,
+        (_, ImportField.AccountDomain) => Texts.ImportFieldAccountDomain,
+        (_, ImportField.Industry) => Texts.FieldIndustry,
+        (_, ImportField.Size) => Texts.FieldSize,
+        (_, ImportField.Region) => Texts.FieldRegion,
+        (_, ImportField.AccountStatus) => Texts.FieldAccountStatus,
+        (_, ImportField.OwnerEmail) => Texts.ImportFieldOwnerEmail,
+        (_, ImportField.ContactName) => Texts.FieldFullName,
+        (ImportKind.Contacts, ImportField.ContactEmail) => Texts.FieldEmail,
+        (_, ImportField.ContactEmail) => Texts.ImportFieldContactEmail,
+        (_, ImportField.Phone) => Texts.FieldPhone,
+        (_, ImportField.JobTitle) => Texts.FieldJobTitle,
+        (_, ImportField.BuyingRole) => Texts.FieldBuyingRole,
+        (_, ImportField.InteractionKind) => Texts.FieldInteractionKind,
+        (_, ImportField.OccurredAt) => Texts.ImportFieldDate,
+        (_, ImportField.Subject) => Texts.FieldSubject,
+        (_, ImportField.Outcome) => Texts.FieldOutcome,
+        (_, ImportField.EmployeeEmail) => Texts.ImportFieldEmployeeEmail,
+        _ => field.ToString(),
+    };
+
+    /// <summary>Suggests a field for each header it recognises; each field goes to the first column that fits.</summary>
+    public static ColumnMap Suggest(ImportKind kind, IReadOnlyList<string> headers)
+    {
+        var map = new Dictionary<string, ImportField>(StringComparer.Ordinal);
+        foreach (var header in headers.Where(h => h.Length > 0).Distinct(StringComparer.Ordinal))
+        {
+            var key = HeaderKey(header);
+            foreach (var field in Of(kind))
+            {
+                if (!map.ContainsValue(field) && Synonyms[(kind, field)].Any(s => HeaderKey(s) == key))
+                {
+                    map[header] = field;
+                    break;
+                }
+            }
+        }
+
+        return new ColumnMap(map);
+    }
+
+    /// <summary>A header or value as compared: folded (lower case, no accents) and without spaces or punctuation.</summary>
+    public static string HeaderKey(string text)
+    {
+        var folded = SearchText.Fold(text);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+}
+
+/// <summary>Which column (by its header) fills which field; a column left out is not imported.</summary>
+public sealed class ColumnMap(IReadOnlyDictionary<string, ImportField> columns)
+{
+    public static readonly ColumnMap Empty = new(new Dictionary<string, ImportField>());
+
+    public IReadOnlyDictionary<string, ImportField> Columns { get; } = columns;
+
+    public string? ColumnOf(ImportField field) => Columns.FirstOrDefault(c => c.Value == field).Key;
+
+    public string ToJson() =>
+        JsonSerializer.Serialize(Columns.ToDictionary(c => c.Key, c => c.Value.ToString(), StringComparer.Ordinal));
+
+    /// <summary>Reads the JSON of <see cref="ToJson"/>; pairs that name no known field are dropped.</summary>
+    public static ColumnMap FromJson(string json)
+    {
+        var pairs = JsonSerializer.Deserialize<Dictionary<string, string>>(json) ?? [];
+        var columns = new Dictionary<string, ImportField>(StringComparer.Ordinal);
+        foreach (var (column, name) in pairs)
+        {
+            // By name only: Enum.TryParse would also take "12" for the twelfth field.
+            if (Enum.GetNames<ImportField>().Contains(name, StringComparer.Ordinal) && Enum.TryParse<ImportField>(name, out var field))
+            {
+                columns[column] = field;
+            }
+        }
+
+        return new ColumnMap(columns);
+    }
+}
+
+/// <summary>Reads cell values: the enumerations by their English names or Bulgarian words, dates in ISO or Bulgarian form.</summary>
+public static class ImportValues
+{
+    private static readonly string[] DateFormats =
+    [
+        "yyyy-MM-dd", "yyyy-MM-dd HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss",
+        "yyyy-MM-dd'T'HH:mm:ssK", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFK", "yyyy-MM-dd HH:mmK", "yyyy-MM-dd HH:mm:ssK",
+        "d.M.yyyy", "d.M.yyyy H:mm", "d.M.yyyy H:mm:ss", "d.M.yyyy 'г.'", "d.M.yyyy 'г.' H:mm",
+    ];
+
+    private static readonly Dictionary<Type, Dictionary<string, object>> Words = new()
+    {
+        [typeof(SizeSegment)] = Table(
+            (SizeSegment.Micro, ["micro", "микро"]),
+            (SizeSegment.Small, ["small", "малък", "малка", "малко"]),
+            (SizeSegment.Medium, ["medium", "среден", "средна", "средно"]),
+            (SizeSegment.Large, ["large", "голям", "голяма", "голямо"])),
+        [typeof(AccountStatus)] = Table(
+            (AccountStatus.Prospect, ["prospect", "lead", "потенциален", "потенциален клиент", "перспективен"]),
+            (AccountStatus.Active, ["active", "client", "customer", "активен", "активна", "клиент"]),
+            (AccountStatus.Former, ["former", "inactive", "lost", "бивш", "бивша", "бивш клиент", "неактивен"])),
+        [typeof(BuyingRole)] = Table(
+            (BuyingRole.DecisionMaker, ["decision maker", "decision-maker", "вземащ решения", "лице вземащо решения", "взема решения"]),
+            (BuyingRole.Signatory, ["signatory", "signer", "подписващ", "подписващо лице", "подписва"]),
+            (BuyingRole.Influencer, ["influencer", "влияещ", "влиятел", "оказва влияние"]),
+            (BuyingRole.User, ["user", "потребител", "ползвател"]),
+            (BuyingRole.Gatekeeper, ["gatekeeper", "пазач", "вратар"])),
+        [typeof(InteractionKind)] = Table(
+            (InteractionKind.Call, ["call", "phone call", "phone", "обаждане", "разговор", "телефон"]),
+            (InteractionKind.Meeting, ["meeting", "среща"]),
+            (InteractionKind.Email, ["email", "e-mail", "имейл", "писмо"]),
+            (InteractionKind.Note, ["note", "бележка"])),
+    };
+
+    /// <summary>An enumeration value by its name or one of its words; null when the text is none of them.</summary>
+    public static T? Parse<T>(string text) where T : struct, Enum =>
+        Words[typeof(T)].TryGetValue(ImportFields.HeaderKey(text), out var value) ? (T)value : null;
+
+    /// <summary>The names people may write for an enumeration, for error messages.</summary>
+    public static string Accepted<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
+
+    /// <summary>
+    /// An instant from a date with an optional time, read as the server's local time unless the text carries an
+    /// offset, in UTC. A date alone is noon, so that it stays on the same day in any time zone nearby.
+    /// </summary>
+    public static DateTime? ParseInstant(string text)
+    {
+        if (!DateTime.TryParseExact(text.Trim(), DateFormats, CultureInfo.InvariantCulture,
+                DateTimeStyles.AssumeLocal | DateTimeStyles.AdjustToUniversal, out var parsed))
+        {
+            return null;
+        }
+
+        var hasTime = text.Contains(':', StringComparison.Ordinal);
+        return hasTime ? parsed : DateTime.SpecifyKind(parsed.ToLocalTime().Date.AddHours(12), DateTimeKind.Local).ToUniversalTime();
+    }
+
+    private static Dictionary<string, object> Table<T>(params (T Value, string[] Words)[] rows) where T : struct, Enum
+    {
+        var table = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var (value, words) in rows)
+        {
+            table[ImportFields.HeaderKey(value.ToString())] = value;
+            foreach (var word in words)
+            {
+                table[ImportFields.HeaderKey(word)] = value;
+            }
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.ClientBase;
+using Rapport.People;
+using Rapport.Shared;
+
+namespace Rapport.IntegrationTests;
+
+/// <summary>The client-base pages through HTTP, as a browser without script would use them.</summary>
+public abstract class ClientBasePagesTests(RapportApp app)
+{
+    private sealed record Manager(Guid EmployeeId, string Email, Viewer Viewer);
+
+    private async Task<Manager> AccountManagerAsync(string name)
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique(name));
+        var (userId, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
+        return new Manager(employee, email, new Viewer(userId, employee, new HashSet<string> { Roles.AccountManager }));
+    }
+
+    private Task<Guid> CreateAccountAsync(Manager owner, string name) =>
+        app.WithServicesAsync(async sp =>
+        {
+            var result = await sp.GetRequiredService<AccountHandlers>().CreateAsync(owner.Viewer, new AccountInput { Name = name });
+            Assert.True(result.IsSuccess, string.Join("; ", result.Errors.Select(e => e.Message)));
+            return result.Value;
+        });
+
+    private Task<Guid> CreateContactAsync(Manager owner, Guid accountId, string name, BuyingRole role = BuyingRole.DecisionMaker) =>
+        app.WithServicesAsync(async sp =>
+            (await sp.GetRequiredService<ContactHandlers>().CreateAsync(owner.Viewer, accountId, new ContactInput { FullName = name, Role = role })).Value);
+
+    /// <summary>Where a redirect goes, as a path and query.</summary>
+    private static string PathOf(HttpResponseMessage response) =>
+        response.Headers.Location is { IsAbsoluteUri: true } absolute ? absolute.PathAndQuery : response.Headers.Location!.ToString();
+
+    [Fact]
+    public async Task An_account_manager_gets_not_found_for_another_managers_account_and_its_contacts()
+    {
+        var me = await AccountManagerAsync("Own ");
+        var other = await AccountManagerAsync("Other ");
+        var mine = await CreateAccountAsync(me, app.Unique("Моят клиент "));
+        var theirsName = app.Unique("Чужд клиент ");
+        var theirs = await CreateAccountAsync(other, theirsName);
+        var theirContact = await CreateContactAsync(other, theirs, "Чужд Контакт");
+        var client = await app.SignedInClientAsync(me.Email);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync($"/accounts/{mine}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/accounts/{theirs}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/contacts/{theirContact}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/accounts/{theirs}/contacts/new")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/interactions/new?account={theirs}")).StatusCode);
+        Assert.DoesNotContain(theirsName, await client.GetStringAsync("/accounts"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_account_export_neutralises_formulas_and_keeps_to_what_the_viewer_sees()
+    {
+        var me = await AccountManagerAsync("Exporter ");
+        var other = await AccountManagerAsync("Someone ");
+        var tag = app.Unique("csv");
+        await CreateAccountAsync(me, $"=HYPERLINK(\"http://evil\") {tag}");
+        await CreateAccountAsync(me, $"Нормален Клиент {tag}");
+        await CreateAccountAsync(other, $"Чужд Клиент {tag}");
+        var client = await app.SignedInClientAsync(me.Email);
+
+        var response = await client.GetAsync($"/accounts/export.csv?q={tag}&status=&segment=&owner=&team=");
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains($"\"'=HYPERLINK(\"\"http://evil\"\") {tag}\"", csv, StringComparison.Ordinal);
+        Assert.Contains($"Нормален Клиент {tag}", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Чужд Клиент", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("\n=", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_account_manager_creates_an_account_adds_a_contact_and_logs_a_meeting_through_the_forms()
+    {
+        var me = await AccountManagerAsync("Form user ");
+        var client = await app.SignedInClientAsync(me.Email);
+        var name = app.Unique("Тракия Трейд ");
+
+        var created = await RapportApp.PostFormAsync(client, "/accounts/new", "account-new", new()
+        {
+            ["Input.Name"] = name, ["Input.CountryCode"] = "BG", ["Input.RegistrationNumber"] = "", ["Input.Domain"] = "",
+            ["Input.Size"] = "Medium", ["Input.Status"] = "Prospect", ["Input.OwnerId"] = me.EmployeeId.ToString(),
+            ["Input.CoordinatorId"] = Choice.None.ToString(), ["Input.ParentId"] = Choice.None.ToString(), ["Input.Version"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var accountUrl = PathOf(created);
+        Assert.EndsWith("?saved=true", accountUrl, StringComparison.Ordinal);
+        var accountId = Guid.Parse(accountUrl["/accounts/".Length..accountUrl.IndexOf('?', StringComparison.Ordinal)]);
+        Assert.Contains(name, await client.GetStringAsync(accountUrl), StringComparison.Ordinal);
+
+        var contact = await RapportApp.PostFormAsync(client, $"/accounts/{accountId}/contacts/new", "contact-new", new()
+        {
+            ["Input.FullName"] = "Даниела Петкова", ["Input.JobTitle"] = "", ["Input.Email"] = "", ["Input.Phone"] = "",
+            ["Input.Role"] = "DecisionMaker", ["Input.Version"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, contact.StatusCode);
+        var contactUrl = PathOf(contact);
+        var contactId = Guid.Parse(contactUrl["/contacts/".Length..contactUrl.IndexOf('?', StringComparison.Ordinal)]);
+
+        // The form shows and takes the server's local time; the interaction is stored in UTC.
+        var local = DateTime.Now.AddHours(-2);
+        local = new DateTime(local.Year, local.Month, local.Day, local.Hour, local.Minute, 0, DateTimeKind.Local);
+        var logged = await RapportApp.PostFormAsync(client, $"/interactions/new?account={accountId}", "interaction-new", new()
+        {
+            ["Input.AccountId"] = accountId.ToString(), ["Input.Kind"] = "Meeting",
+            ["Input.OccurredAt"] = local.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+            ["Input.Subject"] = "Първа среща", ["Input.Outcome"] = "", ["Input.NextStep"] = "", ["Input.NextStepDue"] = "",
+            ["Input.EmployeeIds"] = me.EmployeeId.ToString(), ["Input.ContactIds"] = contactId.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        Assert.Equal($"/accounts/{accountId}?logged=true", PathOf(logged));
+
+        var timeline = await app.WithServicesAsync(sp => sp.GetRequiredService<InteractionHandlers>().TimelineAsync(me.Viewer, accountId));
+        var item = Assert.Single(timeline!.Items);
+        Assert.Equal(local.ToUniversalTime(), item.OccurredAt);
+        Assert.Equal(["Даниела Петкова"], item.TheirPeople);
+
+        var page = await client.GetStringAsync($"/accounts/{accountId}?logged=true");
+        Assert.Contains("Interaction logged.", page, StringComparison.Ordinal);
+        Assert.Contains("1/2 roles covered", page, StringComparison.Ordinal);
+        Assert.Contains("Първа среща", page, StringComparison.Ordinal);
+        Assert.Contains(">45<", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_colleague_with_a_relationship_sees_the_account_but_gets_no_edit_form()
+    {
+        var owner = await AccountManagerAsync("Owner ");
+        var colleague = await AccountManagerAsync("Colleague ");
+        var name = app.Unique("Пирин Строй ");
+        var account = await CreateAccountAsync(owner, name);
+        var contact = await CreateContactAsync(owner, account, "Огнян Василев", BuyingRole.Signatory);
+        await app.WithServicesAsync(async sp => await sp.GetRequiredService<InteractionHandlers>().LogAsync(owner.Viewer, new InteractionInput
+        {
+            AccountId = account, Kind = InteractionKind.Call, Subject = "Запознанство",
+            EmployeeIds = [owner.EmployeeId, colleague.EmployeeId], ContactIds = [contact],
+        }));
+        var client = await app.SignedInClientAsync(colleague.Email);
+
+        var page = await client.GetStringAsync($"/accounts/{account}");
+        Assert.Contains(name, page, StringComparison.Ordinal);
+        Assert.Contains("Огнян Василев", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("account-edit", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/accounts/{account}/contacts/new", page, StringComparison.Ordinal);
+        var contactPage = await client.GetStringAsync($"/contacts/{contact}");
+        Assert.DoesNotContain("contact-edit", contactPage, StringComparison.Ordinal);
+        Assert.Contains("Огнян Василев", await client.GetStringAsync("/relationships"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stale_account_edit_is_refused_with_a_message_and_keeps_the_input()
+    {
+        var me = await AccountManagerAsync("Editor ");
+        var account = await CreateAccountAsync(me, app.Unique("Черно Море "));
+        var client = await app.SignedInClientAsync(me.Email);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Name"] = "Първо име", ["Input.CountryCode"] = "BG", ["Input.Size"] = "Small", ["Input.Status"] = "Active",
+            ["Input.OwnerId"] = me.EmployeeId.ToString(), ["Input.CoordinatorId"] = Choice.None.ToString(),
+            ["Input.ParentId"] = Choice.None.ToString(), ["Input.Version"] = "0",
+        };
+
+        var first = await RapportApp.PostFormAsync(client, $"/accounts/{account}", "account-edit", fields);
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        Assert.Equal($"/accounts/{account}?saved=true", PathOf(first));
+
+        fields["Input.Name"] = "Второ име";
+        var stale = await RapportApp.PostFormAsync(client, $"/accounts/{account}", "account-edit", fields);
+        var html = await stale.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else changed this record", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Второ име\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_status_and_orders_by_name()
+    {
+        var me = await AccountManagerAsync("Lister ");
+        var tag = app.Unique("page");
+        for (var i = 0; i < 3; i++)
+        {
+            await CreateAccountAsync(me, $"{tag} {i}");
+        }
+
+        var client = await app.SignedInClientAsync(me.Email);
+        var all = await client.GetStringAsync($"/accounts?q={tag}&status=&segment=&owner=&desc=true");
+        Assert.True(all.IndexOf($"{tag} 2", StringComparison.Ordinal) < all.IndexOf($"{tag} 0", StringComparison.Ordinal));
+        Assert.Contains("No accounts match these filters.", await client.GetStringAsync($"/accounts?q={tag}&status=Former"),
+            StringComparison.Ordinal);
+        Assert.Contains($"{tag} 1", await client.GetStringAsync($"/accounts?q={tag}&status=prospect"), StringComparison.Ordinal);
+    }
+}
+
+public sealed class ClientBasePagesOnSqlite(SqliteApp app) : ClientBasePagesTests(app), IClassFixture<SqliteApp>;
+
+public sealed class ClientBasePagesOnPostgres(PostgresApp app) : ClientBasePagesTests(app), IClassFixture<PostgresApp>;
