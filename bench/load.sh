@@ -107,11 +107,31 @@ for _ in $(seq 1 120); do
 done
 curl -sf "$base/health/ready" >/dev/null || { echo "The server did not get ready in 2 minutes" >&2; exit 1; }
 
-token_for() {
+# The pages behind the sign-in cookie: sign in through the login form (antiforgery token included), as a browser does.
+sign_in() {
+  local jar="$work/$1.cookies" form
+  form=$(curl -sf -c "$jar" "$base/account/login")
+  local antiforgery
+  antiforgery=$(grep -o '<input[^>]*__RequestVerificationToken[^>]*>' <<<"$form" | head -n 1 | sed 's/.*value="\([^"]*\)".*/\1/')
+  curl -sf -b "$jar" -c "$jar" -o /dev/null --data-urlencode "_handler=login" \
+    --data-urlencode "__RequestVerificationToken=$antiforgery" --data-urlencode "Input.Email=$1@bench.rapport.example" \
+    --data-urlencode "Input.Password=Bench-load-2026" "$base/account/login"
+  local cookie
+  cookie=$(awk '$6 == "rapport.auth" { print $6 "=" $7 }' "$jar")
+  [[ -n $cookie ]] || { echo "Could not sign in as $1" >&2; exit 1; }
+  echo "$cookie"
+}
+ADMIN_COOKIE=$(sign_in admin)
+MANAGER_COOKIE=$(sign_in manager)
+
+# The header that authenticates a request kind: a bearer token for the API, the cookie for pages.
+auth_for() {
   case $1 in
-    manager-*) echo "$MANAGER_TOKEN" ;;
-    head-*) echo "$HEAD_TOKEN" ;;
-    *) echo "$ADMIN_TOKEN" ;;
+    manager-html-*) echo "Cookie: $MANAGER_COOKIE" ;;
+    html-*) echo "Cookie: $ADMIN_COOKIE" ;;
+    manager-*) echo "Authorization: Bearer $MANAGER_TOKEN" ;;
+    head-*) echo "Authorization: Bearer $HEAD_TOKEN" ;;
+    *) echo "Authorization: Bearer $ADMIN_TOKEN" ;;
   esac
 }
 
@@ -119,11 +139,11 @@ if [[ $smoke == 1 ]]; then
   calls=0 failures=0
   for file in "$work"/urls/*.txt; do
     kind=$(basename "$file" .txt)
-    token=$(token_for "$kind")
+    auth=$(auth_for "$kind")
     while IFS= read -r line; do
       read -r -a paths <<<"$line" # a page file has several paths on a line
       for path in "${paths[@]}"; do
-        code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" "$base$path")
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H "$auth" "$base$path")
         calls=$((calls + 1))
         if [[ $code != 2?? ]]; then
           failures=$((failures + 1))
@@ -139,7 +159,8 @@ fi
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
 kinds=(account contacts coverage interactions account-page list-first list-deep list-owner search
-       manager-account-page manager-list-first manager-list-deep manager-search head-list-first)
+       manager-account-page manager-list-first manager-list-deep manager-search head-list-first
+       html-account html-list-first html-list-deep html-suggest manager-html-account manager-html-list-deep)
 [[ -z $only ]] || IFS=, read -r -a kinds <<<"$only"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -158,14 +179,14 @@ results="$work/results.md"
 } >"$results"
 for kind in "${kinds[@]}"; do
   file="$work/urls/$kind.txt"
-  token=$(token_for "$kind")
+  auth=$(auth_for "$kind")
   user=admin
   [[ $kind == manager-* ]] && user=manager
   [[ $kind == head-* ]] && user='head of sales'
   # A page is its requests one after another on one connection, so page files get a thread per connection.
   if [[ $kind == *-page ]]; then script=page.lua threads=$connections; else script=rotate.lua threads=1; fi
   wrk_run() {
-    "${pin_client[@]}" wrk -t"$threads" -c"$connections" -d"$1" --timeout 30s -H "Authorization: Bearer $token" \
+    "${pin_client[@]}" wrk -t"$threads" -c"$connections" -d"$1" --timeout 30s -H "$auth" \
       -s "bench/load/$script" "$base" -- "$file" | grep '^RESULT'
   }
   wrk_run 5s >/dev/null # warm-up of this kind's queries

@@ -66,12 +66,20 @@ internal static class LoadTargets
         // Lists: the first page, pages nine tenths in, and the first page of one owner's accounts.
         var administrator = new Viewer(Guid.Empty, null, new HashSet<string> { Roles.Administrator });
         await WriteAsync(urls, "list-first", [$"/api/v1/accounts?size={PageSize}"]);
-        await WriteAsync(urls, "list-deep", (await DeepCursorsAsync(services, administrator, accounts.Count, log)).Select(After));
+        var deepCursors = await DeepCursorsAsync(services, administrator, accounts.Count, log);
+        await WriteAsync(urls, "list-deep", deepCursors.Select(After));
         var owners = Enumerable.Range(0, 20).Select(_ => byOwner[random.Next(byOwner.Count)].Owner);
         await WriteAsync(urls, "list-owner", owners.Select(o => $"/api/v1/accounts?size={PageSize}&ownerId={o}"));
         var eik = accounts.Select(a => a.RegistrationNumber).First(n => n is { Length: 9 })!;
         var prefixes = Prefixes.Append(eik[..4]).Select(p => $"/api/v1/search?q={Uri.EscapeDataString(p)}").ToList();
         await WriteAsync(urls, "search", prefixes);
+
+        // What a browser gets, rendered on the server behind the sign-in cookie: the account page, the account list
+        // at its start and nine tenths in, and the type-ahead under the search box.
+        await WriteAsync(urls, "html-account", sample.Select(id => $"/accounts/{id}"));
+        await WriteAsync(urls, "html-list-first", ["/accounts"]);
+        await WriteAsync(urls, "html-list-deep", deepCursors.Select(c => $"/accounts?after={c}"));
+        await WriteAsync(urls, "html-suggest", prefixes.Select(p => p.Replace("/api/v1/search", "/search/suggest", StringComparison.Ordinal)));
 
         // The same as the typical account manager, whose lists pass the visibility filter.
         var manager = await ViewerAsync(services, "manager");
@@ -79,11 +87,13 @@ internal static class LoadTargets
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
             $"// The account manager owns {typical.Count} accounts and sees {pages.Rows} in {pages.Cursors.Count + 1} pages"));
         await WriteAsync(urls, "manager-list-first", [$"/api/v1/accounts?size={PageSize}"]);
-        var deep = pages.Cursors.Count == 0 ? [$"/api/v1/accounts?size={PageSize}"]
-            : pages.Cursors.Skip(pages.Cursors.Count * 9 / 10 - 1).Take(3).Select(After).ToList();
-        await WriteAsync(urls, "manager-list-deep", deep);
+        var deep = pages.Cursors.Skip(Math.Max(0, pages.Cursors.Count * 9 / 10 - 1)).Take(3).ToList();
+        await WriteAsync(urls, "manager-list-deep", deep.Count == 0 ? [$"/api/v1/accounts?size={PageSize}"] : deep.Select(After));
         await WriteAsync(urls, "manager-search", prefixes);
-        await WriteAsync(urls, "manager-account-page", accounts.Where(a => a.OwnerId == typical.Owner).Take(50).Select(a => AccountPage(a.Id)));
+        var managed = accounts.Where(a => a.OwnerId == typical.Owner).Take(50).Select(a => a.Id).ToList();
+        await WriteAsync(urls, "manager-account-page", managed.Select(AccountPage));
+        await WriteAsync(urls, "manager-html-account", managed.Select(id => $"/accounts/{id}"));
+        await WriteAsync(urls, "manager-html-list-deep", deep.Count == 0 ? ["/accounts"] : deep.Select(c => $"/accounts?after={c}"));
         var headViewer = await ViewerAsync(services, "head");
         var headPages = await WalkAsync(services, headViewer);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// The head of sales sees {headPages.Rows} accounts"));
