@@ -1,18 +1,24 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Rapport.Data;
 using Rapport.People;
 
 namespace Rapport.Benchmarks;
 
+/// <summary>One generated employee, as the client-base generator needs to know them.</summary>
+internal sealed record StaffMember(Guid Id, int Team, bool IsHead, bool Active, decimal Capacity);
+
+/// <summary>The generated staff: teams (each with its head) and everyone in them.</summary>
+internal sealed record Staff(IReadOnlyList<Guid> Teams, IReadOnlyList<StaffMember> Members);
+
 /// <summary>
-/// Fills a new SQLite database with a large, believable staff: about fifty teams, each under a head, and people
-/// named in Cyrillic and Latin. Names, teams, dates and statuses follow from the seed alone; ids are the
-/// time-ordered ones every <see cref="Employee"/> gets, so only they differ between runs.
+/// Fills a database with a large, believable staff: up to fifty teams (one per twenty people), each under a head,
+/// and people named in Cyrillic and Latin. Everything follows from the seed, ids included (see <see cref="SeededIds"/>).
 /// </summary>
 internal static class EmployeeGenerator
 {
+    /// <summary>People per team, until every city has a team for every segment.</summary>
+    private const int TeamSize = 20;
+
     private const int BatchSize = 5_000;
 
     /// <summary>One person in this many gets a rare surname, so that a search for it finds only a handful.</summary>
@@ -53,23 +59,27 @@ internal static class EmployeeGenerator
 
     private static readonly decimal[] Capacities = [1m, 1m, 1m, 1m, 0.5m, 0.2m, 0m];
 
-    /// <summary>Creates the schema and reference data as an installation does, then loads the staff in batches.</summary>
+    /// <summary>Creates a SQLite database as an installation does, then loads the staff (the list benchmarks' dataset).</summary>
     public static async Task FillAsync(string connectionString, int employees, int seed)
     {
-        await MigrateAsync(connectionString);
+        var database = new BenchDatabase(DatabaseProvider.Sqlite, connectionString);
+        await database.MigrateAsync();
+        await FillAsync(database.Options(), employees, seed);
+    }
 
-        // Built by hand, this context has none of the host's interceptors: a bulk load writes no audit trail.
-        var builder = new DbContextOptionsBuilder<RapportDb>();
-        DatabaseOptions.Configure(builder, DatabaseProvider.Sqlite, connectionString);
-        var options = builder.Options;
-
+    /// <summary>Loads the staff in batches into a migrated database, through contexts without the host's interceptors.</summary>
+    public static async Task<Staff> FillAsync(DbContextOptions<RapportDb> options, int employees, int seed)
+    {
         var random = new Random(seed);
-        var teams = Cities.SelectMany(city => Segments.Select(segment =>
+        var ids = new SeededIds(seed);
+        var teamCount = Math.Clamp(employees / TeamSize, 1, Cities.Length * Segments.Length);
+        var teams = Cities.SelectMany(city => Segments.Select(segment => (city, segment))).Take(teamCount).Select(name =>
         {
             var team = new Team();
-            team.Rename($"{city} — {segment}");
+            SeededIds.SetId(team, ids.Next());
+            team.Rename($"{name.city} — {name.segment}");
             return team;
-        })).ToList();
+        }).ToList();
 
         // Teams and their heads point at each other: teams first, then people, then each team's head.
         await using (var db = NewContext(options))
@@ -79,6 +89,7 @@ internal static class EmployeeGenerator
         }
 
         var heads = new List<Employee>(teams.Count);
+        var members = new List<StaffMember>(employees);
         for (var start = 0; start < employees; start += BatchSize)
         {
             await using var db = NewContext(options);
@@ -87,6 +98,7 @@ internal static class EmployeeGenerator
                 var isHead = index < teams.Count;
                 var teamIndex = isHead ? index : random.Next(teams.Count);
                 var employee = NewEmployee(random, index, teams[teamIndex], isHead ? null : heads[teamIndex]);
+                SeededIds.SetId(employee, ids.Next());
                 if (isHead)
                 {
                     employee.Position = "Ръководител екип";
@@ -94,6 +106,7 @@ internal static class EmployeeGenerator
                 }
 
                 db.Employees.Add(employee);
+                members.Add(new StaffMember(employee.Id, teamIndex, isHead, employee.Status == EmployeeStatus.Active, employee.Capacity));
             }
 
             await db.SaveChangesAsync();
@@ -107,23 +120,8 @@ internal static class EmployeeGenerator
                 await db.Teams.Where(t => t.Id == teamId).ExecuteUpdateAsync(s => s.SetProperty(t => t.HeadId, headId));
             }
         }
-    }
 
-    private static async Task MigrateAsync(string connectionString)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = nameof(DatabaseProvider.Sqlite),
-                ["ConnectionStrings:Rapport"] = connectionString,
-            })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddRapport(configuration);
-        await using var provider = services.BuildServiceProvider();
-        await using var scope = provider.CreateAsyncScope();
-        await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
+        return new Staff([.. teams.Select(t => t.Id)], members);
     }
 
     private static RapportDb NewContext(DbContextOptions<RapportDb> options)

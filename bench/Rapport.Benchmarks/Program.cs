@@ -2,6 +2,12 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Rapport.Benchmarks;
 
+// "generate" and "drop" build and delete the load test's dataset; everything else runs benchmarks.
+if (args.Length > 0 && DatasetCommands.Names.Contains(args[0]))
+{
+    return await DatasetCommands.RunAsync(args);
+}
+
 // "--employees N" chooses the size of the generated database; every other argument is BenchmarkDotNet's.
 var forwarded = new List<string>();
 for (var i = 0; i < args.Length; i++)

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Rapport.ClientBase;
 using Rapport.Shared;
@@ -234,6 +235,32 @@ public abstract class ClientBaseApiTests(RapportApp app)
         Assert.Equal(new HashSet<Guid> { half.Id, cold.Id, none.Id }, await Ids("NotCovered"));
         Assert.Equal(new HashSet<Guid> { full.Id, half.Id }, await Ids("SingleThreaded"));
         Assert.Empty((await (await colleague.GetAsync($"/api/v1/accounts?search={tag}&coverage=NotCovered")).ReadAsync<Page<AccountRow>>()).Items);
+    }
+
+    [Fact]
+    public async Task The_industry_and_region_filters_offer_each_value_once_and_only_from_visible_accounts()
+    {
+        var (mine, client) = await ManagerAsync();
+        var (_, other) = await ManagerAsync();
+        var (industry, region, hidden) = (app.Unique("Мелничарство "), app.Unique("Регион "), app.Unique("Тайна индустрия "));
+        foreach (var name in new[] { "Първа ", "Втора " })
+        {
+            await client.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = app.Unique(name), Industry = industry, Region = region });
+        }
+
+        await other.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = app.Unique("Чужда "), Industry = hidden });
+
+        var (adminIndustries, adminRegions) = await app.WithServicesAsync(sp => sp.GetRequiredService<AccountHandlers>().FacetsAsync(RapportApp.Admin));
+        var (managerIndustries, managerRegions) = await app.WithServicesAsync(sp =>
+            sp.GetRequiredService<AccountHandlers>().FacetsAsync(new Viewer(Guid.NewGuid(), mine, new HashSet<string> { Roles.AccountManager })));
+
+        Assert.Single(adminIndustries, industry);
+        Assert.Single(adminRegions, region);
+        Assert.Contains(hidden, adminIndustries);
+        Assert.DoesNotContain("", adminIndustries);
+        Assert.Equal(adminIndustries.Distinct().Count(), adminIndustries.Count);
+        Assert.Equal([industry], managerIndustries);
+        Assert.Equal([region], managerRegions);
     }
 
     [Fact]

@@ -148,6 +148,7 @@ public abstract class ClientBasePagesTests(RapportApp app)
         Assert.Contains(name, page, StringComparison.Ordinal);
         Assert.Contains("Огнян Василев", page, StringComparison.Ordinal);
         Assert.DoesNotContain("account-edit", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("account-edit", await client.GetStringAsync($"/accounts/{account}?edit=true"), StringComparison.Ordinal);
         Assert.DoesNotContain($"/accounts/{account}/contacts/new", page, StringComparison.Ordinal);
         var contactPage = await client.GetStringAsync($"/contacts/{contact}");
         Assert.DoesNotContain("contact-edit", contactPage, StringComparison.Ordinal);
@@ -167,12 +168,16 @@ public abstract class ClientBasePagesTests(RapportApp app)
             ["Input.ParentId"] = Choice.None.ToString(), ["Input.Version"] = "0",
         };
 
-        var first = await RapportApp.PostFormAsync(client, $"/accounts/{account}", "account-edit", fields);
+        // The form is there when asked for; the page alone offers only the way to it.
+        var view = await client.GetStringAsync($"/accounts/{account}");
+        Assert.Contains($"href=\"/accounts/{account}?edit=true#edit\"", view, StringComparison.Ordinal);
+        Assert.DoesNotContain("Input.OwnerId", view, StringComparison.Ordinal);
+        var first = await RapportApp.PostFormAsync(client, $"/accounts/{account}?edit=true", "account-edit", fields);
         Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
         Assert.Equal($"/accounts/{account}?saved=true", PathOf(first));
 
         fields["Input.Name"] = "Второ име";
-        var stale = await RapportApp.PostFormAsync(client, $"/accounts/{account}", "account-edit", fields);
+        var stale = await RapportApp.PostFormAsync(client, $"/accounts/{account}?edit=true", "account-edit", fields);
         var html = await stale.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("Someone else changed this record", html, StringComparison.Ordinal);

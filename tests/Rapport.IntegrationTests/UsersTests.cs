@@ -1,6 +1,11 @@
 using System.Net;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.Audit;
+using Rapport.Data;
 using Rapport.Identity;
 using Rapport.Shared;
 
@@ -89,6 +94,36 @@ public abstract class UsersTests(RapportApp app)
         fields.Add(new("__RequestVerificationToken", token));
         fields.Add(new("_handler", formName));
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
+    }
+
+    [Fact]
+    public async Task An_api_token_carries_the_same_identity_as_the_sign_in_cookie()
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique("Двойна Роля "));
+        var (userId, _) = await app.CreateUserAsync(employee, Roles.AccountManager, Roles.Coordinator);
+
+        var (cookie, api, claims) = await app.WithServicesAsync(async sp =>
+        {
+            var users = sp.GetRequiredService<UserManager<User>>();
+            var user = (await users.FindByIdAsync(userId.ToString()))!;
+            var options = sp.GetRequiredService<IOptions<IdentityOptions>>().Value;
+            var db = sp.GetRequiredService<RapportDb>();
+            return (await sp.GetRequiredService<IUserClaimsPrincipalFactory<User>>().CreateAsync(user),
+                Web.RapportClaimsFactory.ForApi(user, await users.GetRolesAsync(user), options, "test"),
+                await db.UserClaims.CountAsync() + await db.RoleClaims.CountAsync());
+        });
+
+        // The API's principal leaves out only what Rapport never stores: user and role claims.
+        Assert.Equal(0, claims);
+        var read = new[] { ClaimTypes.NameIdentifier, ClaimTypes.Name, ClaimTypes.Email, ClaimTypes.Role, "rapport:employee", "rapport:name", "rapport:lang" };
+        foreach (var type in read)
+        {
+            Assert.Equal(cookie.FindAll(type).Select(c => c.Value).Order(), api.FindAll(type).Select(c => c.Value).Order());
+        }
+
+        Assert.Equal(2, api.FindAll(ClaimTypes.Role).Count());
+        Assert.True(api.IsInRole(Roles.Coordinator));
+        Assert.Equal(employee, Web.RapportClaims.ToViewer(api).EmployeeId);
     }
 }
 

@@ -17,7 +17,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     UrlEncoder encoder,
     ApiTokenHandlers tokens,
     UserManager<User> users,
-    IUserClaimsPrincipalFactory<User> principals)
+    IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
     public const string SchemeName = "ApiToken";
@@ -42,7 +42,7 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("The token's user cannot sign in.");
         }
 
-        var principal = await principals.CreateAsync(user);
+        var principal = RapportClaimsFactory.ForApi(user, await users.GetRolesAsync(user), identity.Value, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

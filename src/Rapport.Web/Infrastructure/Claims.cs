@@ -33,14 +33,43 @@ internal sealed class RapportClaimsFactory(
     protected override async Task<ClaimsIdentity> GenerateClaimsAsync(User user)
     {
         var identity = await base.GenerateClaimsAsync(user);
+        AddRapportClaims(identity, user);
+        return identity;
+    }
+
+    /// <summary>
+    /// The principal of an API call, with the claims the cookie's principal has that Rapport reads: id, name, e-mail,
+    /// roles and its own. Identity's factory also reads user and role claims, two queries per role, on every call;
+    /// Rapport keeps none (a test holds it to that), so the API builds this one from the user and role names alone.
+    /// </summary>
+    public static ClaimsPrincipal ForApi(User user, IEnumerable<string> roles, IdentityOptions options, string scheme)
+    {
+        var types = options.ClaimsIdentity;
+        var identity = new ClaimsIdentity(scheme, types.UserNameClaimType, types.RoleClaimType);
+        identity.AddClaim(new Claim(types.UserIdClaimType, user.Id.ToString()));
+        identity.AddClaim(new Claim(types.UserNameClaimType, user.UserName ?? ""));
+        if (user.Email is { } email)
+        {
+            identity.AddClaim(new Claim(types.EmailClaimType, email));
+        }
+
+        foreach (var role in roles)
+        {
+            identity.AddClaim(new Claim(types.RoleClaimType, role));
+        }
+
+        AddRapportClaims(identity, user);
+        return new ClaimsPrincipal(identity);
+    }
+
+    private static void AddRapportClaims(ClaimsIdentity identity, User user)
+    {
         identity.AddClaim(new Claim(RapportClaims.DisplayName, string.IsNullOrEmpty(user.DisplayName) ? user.Email ?? "" : user.DisplayName));
         identity.AddClaim(new Claim(RapportClaims.Language, user.Language));
         if (user.EmployeeId is { } employeeId)
         {
             identity.AddClaim(new Claim(RapportClaims.Employee, employeeId.ToString()));
         }
-
-        return identity;
     }
 }
 

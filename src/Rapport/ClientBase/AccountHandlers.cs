@@ -60,9 +60,13 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
         var size = Cursor.ClampSize(filter.PageSize);
         if (Cursor.Decode(filter.After) is { } after)
         {
+            // The first, redundant comparison is a range PostgreSQL can seek the name index to; from the OR alone it
+            // walks the index from the start and filters, so a page nine tenths in cost 130 ms instead of 0.5 ms.
             query = filter.Descending
-                ? query.Where(a => a.SearchName.CompareTo(after.Key) < 0 || (a.SearchName == after.Key && a.Id < after.Id))
-                : query.Where(a => a.SearchName.CompareTo(after.Key) > 0 || (a.SearchName == after.Key && a.Id > after.Id));
+                ? query.Where(a => a.SearchName.CompareTo(after.Key) <= 0
+                    && (a.SearchName.CompareTo(after.Key) < 0 || (a.SearchName == after.Key && a.Id < after.Id)))
+                : query.Where(a => a.SearchName.CompareTo(after.Key) >= 0
+                    && (a.SearchName.CompareTo(after.Key) > 0 || (a.SearchName == after.Key && a.Id > after.Id)));
         }
 
         query = filter.Descending
@@ -145,11 +149,40 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
     /// <summary>The industries and regions in use among the accounts the viewer may see, for the list's filters.</summary>
     public async Task<(List<string> Industries, List<string> Regions)> FacetsAsync(Viewer viewer, CancellationToken ct = default)
     {
-        var visible = db.Accounts.AsNoTracking().VisibleTo(db, viewer);
-        var industries = await visible.Where(a => a.Industry != "").Select(a => a.Industry).Distinct().OrderBy(i => i).Take(200).ToListAsync(ct);
-        var regions = await visible.Where(a => a.Region != "").Select(a => a.Region).Distinct().OrderBy(r => r).Take(200).ToListAsync(ct);
-        return (industries, regions);
+        if (viewer.IsAdministrator)
+        {
+            return (FacetValues(await DistinctAsync(IndustryValues, ct)), FacetValues(await DistinctAsync(RegionValues, ct)));
+        }
+
+        // Both from one reading of the visible accounts: the pairs are few, and each reading gathers what the viewer sees.
+        var pairs = await db.Accounts.AsNoTracking().VisibleTo(db, viewer).Where(a => a.Industry != "" || a.Region != "")
+            .Select(a => new { a.Industry, a.Region }).Distinct().Take(FacetLimit * FacetLimit).ToListAsync(ct);
+        return (FacetValues(pairs.Select(p => p.Industry)), FacetValues(pairs.Select(p => p.Region)));
     }
+
+    private const int FacetLimit = 200;
+
+    /// <summary>In the reader's alphabetical order, whichever engine read them.</summary>
+    private static List<string> FacetValues(IEnumerable<string> values) =>
+        [.. values.Where(v => v.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.CurrentCulture).Take(FacetLimit)];
+
+    private static readonly string IndustryValues = DistinctValues(nameof(Account.Industry));
+    private static readonly string RegionValues = DistinctValues(nameof(Account.Region));
+
+    /// <summary>
+    /// The distinct values of an indexed column over all accounts, hopping from one value to the next through the
+    /// index: a few dozen index seeks, where <c>SELECT DISTINCT</c> reads every row (17 ms for industries and regions
+    /// at 100,000 accounts on SQLite, on every request of the account list). Same SQL on SQLite and PostgreSQL.
+    /// </summary>
+    private static string DistinctValues(string column) => $"""
+        WITH RECURSIVE v(x, n) AS (
+            SELECT (SELECT MIN("{column}") FROM "Accounts" WHERE "{column}" > ''), 1
+            UNION ALL
+            SELECT (SELECT MIN("{column}") FROM "Accounts" WHERE "{column}" > v.x), n + 1 FROM v WHERE v.x IS NOT NULL AND n < {FacetLimit})
+        SELECT x AS "Value" FROM v WHERE x IS NOT NULL
+        """;
+
+    private Task<List<string>> DistinctAsync(string sql, CancellationToken ct) => db.Database.SqlQueryRaw<string>(sql).ToListAsync(ct);
 
     /// <summary>Accounts the viewer may see, for pickers (parent account, new employer).</summary>
     public Task<List<Choice>> ChoicesAsync(Viewer viewer, CancellationToken ct = default) =>

@@ -149,6 +149,9 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
         }
 
         var take = Cursor.ClampSize(size);
+
+        // Split: in one query the names come from LEFT JOINs to joined subqueries, which SQLite materialises in full
+        // (every participant of every interaction, seconds at a million interactions) before joining the page to them.
         var items = await query.OrderByDescending(i => i.OccurredAt).ThenByDescending(i => i.Id).Take(take + 1)
             .Select(i => new
             {
@@ -156,6 +159,7 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
                 Ours = i.Employees.Join(db.Employees, p => p.EmployeeId, e => e.Id, (p, e) => e.FullName).ToList(),
                 Theirs = i.Contacts.Join(db.Contacts, p => p.ContactId, c => c.Id, (p, c) => c.FullName).ToList(),
             })
+            .AsSplitQuery()
             .ToListAsync(ct);
         string? next = null;
         if (items.Count > take)

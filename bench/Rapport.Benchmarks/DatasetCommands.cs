@@ -1,0 +1,155 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Rapport.ClientBase;
+using Rapport.Data;
+
+namespace Rapport.Benchmarks;
+
+/// <summary>
+/// <c>generate</c> builds dataset M (or a fraction of it) in a new database for a load test; <c>drop</c> deletes it.
+/// Any other command line goes to BenchmarkDotNet.
+/// </summary>
+internal static class DatasetCommands
+{
+    public static readonly string[] Names = ["generate", "drop"];
+
+    /// <summary>The instant the generated history ends: fixed, so that the same seed gives the same database.</summary>
+    private static readonly DateTime DefaultNow = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    private static readonly Option<string> Provider = CreateProviderOption();
+
+    private static readonly Option<string> Connection = new("--connection")
+    {
+        Description = "Connection string; for SQLite, defaults to a file rapport-m.db in the output folder. "
+            + "A PostgreSQL database is created (and first dropped if it exists).",
+    };
+
+    public static Task<int> RunAsync(string[] args)
+    {
+        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Drop() };
+        return root.Parse(args).InvokeAsync();
+    }
+
+    private static Command Generate()
+    {
+        var scale = new Option<double>("--scale") { Description = "Fraction of dataset M; 0.1 is the smoke set.", DefaultValueFactory = _ => 1 };
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => Dataset.Seed };
+        var now = new Option<DateTime>("--now")
+        {
+            Description = "When the generated history ends (UTC).",
+            DefaultValueFactory = _ => DefaultNow,
+        };
+        var output = new Option<string>("--out") { Description = "Folder for tokens.env and urls/ (a new temporary folder by default)." };
+        var command = new Command("generate", "Generate dataset M into a new database, with users, API tokens and request paths.")
+        {
+            Provider, Connection, scale, seed, now, output,
+        };
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(scale) is <= 0 or > 10)
+            {
+                result.AddError("--scale must be above 0 and at most 10.");
+            }
+        });
+        command.SetAction(async parsed =>
+        {
+            var folder = parsed.GetValue(output) is { } given ? Directory.CreateDirectory(given).FullName
+                : Directory.CreateTempSubdirectory("rapport-load-").FullName;
+            var database = Database(parsed, folder);
+            var size = DatasetSize.M(parsed.GetValue(scale));
+            var at = DateTime.SpecifyKind(parsed.GetValue(now), DateTimeKind.Utc);
+            await GenerateAsync(database, size, parsed.GetValue(seed), at, folder);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Drop()
+    {
+        var command = new Command("drop", "Delete a generated database.") { Provider, Connection };
+        command.SetAction(async parsed =>
+        {
+            if (parsed.GetValue(Connection) is null)
+            {
+                await Console.Error.WriteLineAsync("drop needs --connection.");
+                return 2;
+            }
+
+            await Database(parsed, ".").DropAsync();
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task GenerateAsync(BenchDatabase database, DatasetSize size, int seed, DateTime now, string folder)
+    {
+        var log = Console.Out;
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"// Dataset: {size.Employees:N0} employees, {size.Accounts:N0} accounts, {size.Contacts:N0} contacts, {size.Interactions:N0} interactions; seed {seed}; {database.Provider}"));
+        var total = Stopwatch.StartNew();
+        await database.DropAsync();
+        await database.MigrateAsync();
+        var clock = Stopwatch.StartNew();
+        var staff = await EmployeeGenerator.FillAsync(database.Options(), size.Employees, seed);
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"// employees: {staff.Members.Count:N0} in {staff.Teams.Count} teams in {clock.Elapsed.TotalSeconds:F1} s"));
+
+        long rows;
+        IReadOnlyList<Account> accounts;
+        var load = Stopwatch.StartNew();
+        await using (var writer = await BulkWriter.OpenAsync(database))
+        {
+            await writer.DropIndexesAsync(typeof(Account), typeof(Contact), typeof(Interaction), typeof(InteractionEmployee),
+                typeof(InteractionContact), typeof(Relationship), typeof(SearchEntry));
+            accounts = await new ClientBaseGenerator(writer, staff, size, seed, now, log).WriteAsync();
+            clock.Restart();
+            await writer.RestoreIndexesAsync();
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// indexes: built in {clock.Elapsed.TotalSeconds:F1} s"));
+            if (database.Provider == DatabaseProvider.Postgres)
+            {
+                // What autovacuum would do within a minute of such a load; without it the planner guesses.
+                clock.Restart();
+                await writer.ExecuteAsync("ANALYZE;");
+                await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// analyze: {clock.Elapsed.TotalSeconds:F1} s"));
+            }
+
+            rows = writer.Rows;
+        }
+
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"// client base: {rows:N0} rows in {load.Elapsed.TotalSeconds:F1} s ({rows / load.Elapsed.TotalSeconds:N0} rows/s), indexes included"));
+        clock.Restart();
+        await LoadTargets.WriteAsync(database, accounts, seed, folder, log);
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// users, tokens and request paths: {clock.Elapsed.TotalSeconds:F1} s"));
+        await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// Generated in {total.Elapsed.TotalSeconds:F1} s into {folder}"));
+        if (database.Provider == DatabaseProvider.Sqlite)
+        {
+            var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource;
+            await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// Database file: {new FileInfo(file).Length / 1e6:N0} MB"));
+        }
+    }
+
+    private static BenchDatabase Database(ParseResult parsed, string folder)
+    {
+        var provider = Enum.Parse<DatabaseProvider>(parsed.GetValue(Provider)!, ignoreCase: true);
+        var connection = parsed.GetValue(Connection);
+        if (connection is null && provider == DatabaseProvider.Postgres)
+        {
+            throw new InvalidOperationException("PostgreSQL needs --connection.");
+        }
+
+        return new BenchDatabase(provider, connection ?? $"Data Source={Path.Combine(folder, "rapport-m.db")}");
+    }
+
+    private static Option<string> CreateProviderOption()
+    {
+        var option = new Option<string>("--provider")
+        {
+            Description = "Sqlite or Postgres.",
+            DefaultValueFactory = _ => nameof(DatabaseProvider.Sqlite),
+        };
+        option.AcceptOnlyFromAmong(StringComparer.OrdinalIgnoreCase, nameof(DatabaseProvider.Sqlite), nameof(DatabaseProvider.Postgres));
+        return option;
+    }
+}
