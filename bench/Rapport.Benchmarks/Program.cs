@@ -2,6 +2,19 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Rapport.Benchmarks;
 
+// "import-csv FOLDER ROWS" writes the CSV files of the import measurement (docs/benchmarks.md) instead of benchmarking.
+if (args is ["import-csv", var folder, var rowsText])
+{
+    if (!int.TryParse(rowsText, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) || rows < 1)
+    {
+        await Console.Error.WriteLineAsync("import-csv takes a folder and a whole number of rows.");
+        return 2;
+    }
+
+    ImportCsvGenerator.Write(folder, rows, seed: 2026);
+    return 0;
+}
+
 // "--employees N" chooses the size of the generated database; every other argument is BenchmarkDotNet's.
 var forwarded = new List<string>();
 for (var i = 0; i < args.Length; i++)
