@@ -36,6 +36,7 @@ internal sealed class BulkInsert<T> : IBulkInsert where T : class
     private readonly int _rowsPerStatement;
     private readonly List<T> _pending = [];
     private DbCommand? _full;
+    private bool _prepared;
 
     public BulkInsert(RapportDb db)
     {
@@ -80,6 +81,12 @@ internal sealed class BulkInsert<T> : IBulkInsert where T : class
             var command = count == _rowsPerStatement ? _full ??= Create(transaction, count) : Create(transaction, count);
             try
             {
+                if (command == _full && !_prepared)
+                {
+                    await command.PrepareAsync(ct);
+                    _prepared = true;
+                }
+
                 command.Transaction = transaction;
                 var n = 0;
                 for (var row = start; row < start + count; row++)
