@@ -16,10 +16,10 @@ internal interface IBulkInsert : IAsyncDisposable
 }
 
 /// <summary>
-/// Inserts new entities of one type with multi-row INSERT statements inside the context's current transaction,
-/// bypassing the change tracker and its interceptors: for hot paths that write thousands of rows, such as the import,
-/// which write what the interceptors would themselves. Tables, columns and value conversions come from the EF model,
-/// so a row is stored exactly as SaveChanges would store it, on every provider.
+/// Inserts new entities of one type with prepared INSERT statements (a row each on SQLite, many rows each elsewhere)
+/// inside the context's current transaction, bypassing the change tracker and its interceptors: for hot paths that
+/// write thousands of rows, such as the import, which write what the interceptors would themselves. Tables, columns and
+/// value conversions come from the EF model, so a row is stored exactly as SaveChanges would store it, on every provider.
 /// </summary>
 internal sealed class BulkInsert<T> : IBulkInsert where T : class
 {
