@@ -15,12 +15,12 @@ internal sealed record DatasetSize(int Employees, int Accounts, int Contacts, in
 }
 
 /// <summary>
-/// Generates a client base over a generated staff and writes it with a <see cref="BulkWriter"/>: accounts (Bulgarian
+/// Generates a client base over a generated staff and writes it with a <see cref="DatasetWriter"/>: accounts (Bulgarian
 /// and foreign companies, a few in groups), their contacts, interactions over the last three years, the relationships
 /// those interactions build (scored in memory with <see cref="RelationshipStrength.Add"/>, written once at the end) and
 /// the search tokens <see cref="SearchIndexInterceptor"/> would have written. Everything follows from the seed.
 /// </summary>
-internal sealed class ClientBaseGenerator(BulkWriter writer, Staff staff, DatasetSize size, int seed, DateTime now, TextWriter log)
+internal sealed class ClientBaseGenerator(DatasetWriter writer, Staff staff, DatasetSize size, int seed, DateTime now, TextWriter log)
 {
     /// <summary>Rows generated and written at a time; memory stays flat whatever the size of the dataset.</summary>
     private const int Chunk = 20_000;

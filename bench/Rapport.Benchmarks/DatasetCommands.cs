@@ -98,7 +98,7 @@ internal static class DatasetCommands
         long rows;
         IReadOnlyList<Account> accounts;
         var load = Stopwatch.StartNew();
-        await using (var writer = await BulkWriter.OpenAsync(database))
+        await using (var writer = await DatasetWriter.OpenAsync(database))
         {
             await writer.DropIndexesAsync(typeof(Account), typeof(Contact), typeof(Interaction), typeof(InteractionEmployee),
                 typeof(InteractionContact), typeof(Relationship), typeof(SearchEntry));

@@ -2,10 +2,23 @@ using System.Globalization;
 using BenchmarkDotNet.Running;
 using Rapport.Benchmarks;
 
-// "generate" and "drop" build and delete the load test's dataset; everything else runs benchmarks.
+// "generate" and "drop" build and delete the load test's dataset.
 if (args.Length > 0 && DatasetCommands.Names.Contains(args[0]))
 {
     return await DatasetCommands.RunAsync(args);
+}
+
+// "import-csv FOLDER ROWS" writes the CSV files of the import measurement (docs/benchmarks.md) instead of benchmarking.
+if (args is ["import-csv", var folder, var rowsText])
+{
+    if (!int.TryParse(rowsText, NumberStyles.None, CultureInfo.InvariantCulture, out var rows) || rows < 1)
+    {
+        await Console.Error.WriteLineAsync("import-csv takes a folder and a whole number of rows.");
+        return 2;
+    }
+
+    ImportCsvGenerator.Write(folder, rows, seed: 2026);
+    return 0;
 }
 
 // "--employees N" chooses the size of the generated database; every other argument is BenchmarkDotNet's.

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.ClientBase.Import;
@@ -70,10 +72,14 @@ internal static class ImportCommands
 
             var imports = services.GetRequiredService<ImportHandlers>();
             var progress = new RowsProgress(Console.Error);
+            var clock = Stopwatch.StartNew();
             var outcome = parsed.GetValue(dryRun)
                 ? await imports.PreviewAsync(viewer, kind, stream, map, progress, ct)
                 : await imports.CommitAsync(viewer, kind, stream, map, progress, ct);
             progress.Done();
+            var seconds = clock.Elapsed.TotalSeconds;
+            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                $"{outcome.Rows} rows in {seconds:F1} s ({outcome.Rows / Math.Max(seconds, 0.001):F0} rows/s)."));
 
             foreach (var error in outcome.Errors)
             {

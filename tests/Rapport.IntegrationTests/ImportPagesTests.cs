@@ -29,6 +29,7 @@ public abstract partial class ImportPagesTests(RapportApp app)
         var html = await client.GetStringAsync(preview);
         Assert.Contains("data-testid=\"created\">1<", html, StringComparison.Ordinal);
         Assert.Contains("value=\"commit\"", html, StringComparison.Ordinal);
+        Assert.Contains("data-busy-commit=", html, StringComparison.Ordinal);
         Assert.Contains(name, html, StringComparison.Ordinal);
 
         var mapping = app.Unique("Page mapping ");

@@ -7,6 +7,25 @@ document.addEventListener("submit", (event) => {
     }
 }, true);
 
+// A form marked data-busy says it is working while its request runs (an import of a large file takes a while): the
+// message of the button that sent it (data-busy-<value>) or the form's, in its [data-busy-status] element. Buttons are
+// not disabled, which would drop the sending button's value from the request; the page that comes back replaces all.
+document.addEventListener("submit", (event) => {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || !form.dataset.busy || event.defaultPrevented) {
+        return;
+    }
+
+    const value = event.submitter instanceof HTMLButtonElement ? event.submitter.value : "";
+    const message = (value && form.getAttribute(`data-busy-${value}`)) || form.dataset.busy;
+    const status = form.querySelector("[data-busy-status]");
+    if (status) {
+        status.textContent = message;
+    }
+
+    form.setAttribute("aria-busy", "true");
+});
+
 // Ctrl+Enter (or Cmd+Enter) sends a form marked data-ctrl-enter from any of its fields, textareas included.
 document.addEventListener("keydown", (event) => {
     if (event.key !== "Enter" || !(event.ctrlKey || event.metaKey)) {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Rapport.Shared;
 
 namespace Rapport.Audit;
@@ -61,18 +62,14 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
             {
                 // A new record is one entry holding its first values: an import of thousands of rows writes one
                 // audit row per record instead of one per field.
-                var values = entry.Properties
-                    .Where(p => !p.Metadata.IsPrimaryKey() && !p.Metadata.IsShadowProperty() && !IsNoise(p))
-                    .Select(p => (p.Metadata.Name, Value: Format(p.CurrentValue)))
-                    .Where(p => !string.IsNullOrEmpty(p.Value))
-                    .Select(p => $"{p.Name}={p.Value}");
-                entries.Add(Entry(entry, now, AuditAction.Added, CreatedField, null, Trim(string.Join("; ", values))));
+                entries.Add(Entry(entry, now, AuditAction.Added, CreatedField, null,
+                    CreatedValues(entry.Properties.Select(p => ((IReadOnlyProperty)p.Metadata, p.CurrentValue)))));
                 continue;
             }
 
             foreach (var property in entry.Properties)
             {
-                if (property.Metadata.IsPrimaryKey() || property.Metadata.IsShadowProperty() || IsNoise(property))
+                if (!IsLogged(property.Metadata))
                 {
                     continue;
                 }
@@ -122,13 +119,26 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
         }
     }
 
-    private static bool IsNoise(PropertyEntry property) =>
-        property.Metadata.Name is nameof(IVersioned.Version) or "SearchName" or "ConcurrencyStamp"
+    /// <summary>Whether changes of a property are logged: not keys, shadow values or derived and secret noise.</summary>
+    private static bool IsLogged(IReadOnlyProperty property) =>
+        !property.IsPrimaryKey() && !property.IsShadowProperty()
+        && property.Name is not (nameof(IVersioned.Version) or "SearchName" or "ConcurrencyStamp"
             or "SecurityStamp" or "PasswordHash" or "NormalizedEmail" or "NormalizedUserName"
-            or "AccessFailedCount" or "LastUsedAt";
+            or "AccessFailedCount" or "LastUsedAt");
 
     /// <summary>The field name of the one entry that records a new record with all its first values.</summary>
     public const string CreatedField = "*";
+
+    /// <summary>
+    /// The new value of the entry that records a new record: its logged, non-empty first values as "Name=value",
+    /// in model order. Shared with writers that insert without the change tracker, so their entries read the same.
+    /// </summary>
+    internal static string? CreatedValues(IEnumerable<(IReadOnlyProperty Property, object? Value)> values) =>
+        Trim(string.Join("; ", values
+            .Where(v => IsLogged(v.Property))
+            .Select(v => (v.Property.Name, Value: Format(v.Value)))
+            .Where(v => !string.IsNullOrEmpty(v.Value))
+            .Select(v => $"{v.Name}={v.Value}")));
 
     private AuditEntry Entry(EntityEntry<IAudited> entry, DateTime at, AuditAction action, string field, string? oldValue, string? newValue) => new()
     {

@@ -121,7 +121,7 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
         for (var attempt = 1; ; attempt++)
         {
             db.Interactions.Add(interaction);
-            await StrengthenAsync(db, [interaction], options.Value, ct);
+            await StrengthenAsync(db, [interaction], options.Value, r => db.Relationships.Add(r), ct);
             try
             {
                 await db.SaveChangesAsync(ct);
@@ -191,10 +191,12 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
 
     /// <summary>
     /// Adds interactions to the relationships between their participants on both sides, creating the relationships
-    /// that do not exist yet: one query for all of them, then one update per pair and interaction. Used by
+    /// that do not exist yet and handing them to <paramref name="add"/>: one query for all of them, then one update per
+    /// pair and interaction. Used by
     /// <see cref="LogAsync"/> and by the import, so an imported interaction counts exactly as one logged by hand.
     /// </summary>
-    internal static async Task StrengthenAsync(RapportDb db, IReadOnlyCollection<Interaction> interactions, StrengthOptions options, CancellationToken ct)
+    internal static async Task StrengthenAsync(
+        RapportDb db, IReadOnlyCollection<Interaction> interactions, StrengthOptions options, Action<Relationship> add, CancellationToken ct)
     {
         var employeeIds = interactions.SelectMany(i => i.Employees).Select(p => p.EmployeeId).Distinct().ToList();
         var contactIds = interactions.SelectMany(i => i.Contacts).Select(p => p.ContactId).Distinct().ToList();
@@ -216,7 +218,7 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
                     {
                         relationship = new Relationship { EmployeeId = employeeId, ContactId = contactId };
                         existing[(employeeId, contactId)] = relationship;
-                        db.Relationships.Add(relationship);
+                        add(relationship);
                     }
 
                     var state = relationship.Interactions == 0 ? StrengthState.None : relationship.State;

@@ -24,6 +24,20 @@ internal sealed class SearchIndexInterceptor : SaveChangesInterceptor
         return ValueTask.FromResult(result);
     }
 
+    /// <summary>The search entries of an account or contact as it is now; also used by writers that bypass the tracker.</summary>
+    internal static IEnumerable<SearchEntry> EntriesOf(object entity)
+    {
+        var (kind, id, tokens) = Of(entity);
+        return tokens.Select(t => new SearchEntry { Kind = kind, EntityId = id, Token = t });
+    }
+
+    private static (SearchKind Kind, Guid Id, IReadOnlyCollection<string> Tokens) Of(object entity) => entity switch
+    {
+        Account a => (SearchKind.Account, a.Id, SearchTokens.Of(a.SearchName, a.RegistrationNumber, a.Domain)),
+        Contact c => (SearchKind.Contact, c.Id, SearchTokens.Of(c.SearchName, c.Email, c.PhoneDigits)),
+        _ => throw new ArgumentException($"{entity.GetType().Name} is not searched.", nameof(entity)),
+    };
+
     private static void Index(DbContext? context)
     {
         if (context is null)
@@ -41,14 +55,8 @@ internal sealed class SearchIndexInterceptor : SaveChangesInterceptor
                 continue;
             }
 
-            var tokens = entry.State == EntityState.Deleted ? [] : entry.Entity switch
-            {
-                Account a => SearchTokens.Of(a.SearchName, a.RegistrationNumber, a.Domain),
-                Contact c => SearchTokens.Of(c.SearchName, c.Email, c.PhoneDigits),
-                _ => [],
-            };
-            var (kind, id) = entry.Entity is Account account ? (SearchKind.Account, account.Id) : (SearchKind.Contact, ((Contact)entry.Entity).Id);
-            changed.Add((kind, id, entry.State == EntityState.Added, tokens));
+            var (kind, id, tokens) = Of(entry.Entity);
+            changed.Add((kind, id, entry.State == EntityState.Added, entry.State == EntityState.Deleted ? [] : tokens));
         }
 
         if (changed.Count == 0)

@@ -92,7 +92,7 @@ internal sealed class AccountImporter(ImportContext context) : RowImporter(conte
             {
                 var created = new Account { CountryCode = "BG", Size = SizeSegment.Small, Status = AccountStatus.Prospect };
                 Apply(created, line, ownerId);
-                Db.Accounts.Add(created);
+                Writer.Add(created);
                 Run.Created++;
             }
         }

@@ -90,7 +90,7 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
             {
                 var created = new Contact { AccountId = id, Status = ContactStatus.Active, Email = line.Email, Role = BuyingRole.Influencer };
                 Apply(created, line);
-                Db.Contacts.Add(created);
+                Writer.Add(created);
                 Run.Created++;
             }
         }

@@ -26,10 +26,11 @@ public sealed record ImportPreview(
 /// <summary>
 /// Imports accounts, contacts or interactions from CSV, updating by natural key instead of duplicating: an account by
 /// EIK, else by domain; a contact by e-mail; an interaction by account, time and subject. The file is streamed in
-/// batches: each batch looks up its keys with one query per key, applies, saves and forgets what it tracked, so
+/// batches: each batch looks up its keys with one query per key, applies, writes and forgets what it held, so
 /// memory stays flat; a commit runs in one transaction, so an error, an exception or a cancellation leaves nothing.
+/// New records are written by an <see cref="ImportWriter"/>, changed ones saved through the change tracker.
 /// </summary>
-public sealed class ImportHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
+public sealed class ImportHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, ICurrentActor actor)
 {
     public const int BatchSize = 1000;
 
@@ -61,7 +62,8 @@ public sealed class ImportHandlers(RapportDb db, TimeProvider clock, IOptions<St
 
         var total = file.Records().Count();
         progress?.Report(new ImportProgress(0, total));
-        var context = new ImportContext(db, viewer, run, clock.GetUtcNow().UtcDateTime, options.Value);
+        await using var writer = new ImportWriter(db, actor, clock);
+        var context = new ImportContext(db, viewer, run, clock.GetUtcNow().UtcDateTime, options.Value, writer);
         RowImporter importer = kind switch
         {
             ImportKind.Accounts => new AccountImporter(context),
@@ -98,11 +100,16 @@ public sealed class ImportHandlers(RapportDb db, TimeProvider clock, IOptions<St
                 if (commit && run.ErrorCount == 0)
                 {
                     await importer.BeforeSaveAsync(ct);
+                    await writer.FlushAsync(ct);
 
                     // On while saving: the versioning interceptor bumps versions after the audit one has looked.
                     db.ChangeTracker.AutoDetectChangesEnabled = true;
                     await db.SaveChangesAsync(ct);
                     db.ChangeTracker.AutoDetectChangesEnabled = false;
+                }
+                else
+                {
+                    writer.Clear();
                 }
 
                 db.ChangeTracker.Clear();
@@ -212,7 +219,7 @@ internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map)
 }
 
 /// <summary>What every kind of import works with.</summary>
-internal sealed record ImportContext(RapportDb Db, Viewer Viewer, ImportRun Run, DateTime Now, StrengthOptions Strength);
+internal sealed record ImportContext(RapportDb Db, Viewer Viewer, ImportRun Run, DateTime Now, StrengthOptions Strength, ImportWriter Writer);
 
 /// <summary>Reads, checks, looks up and applies the rows of one kind, a batch at a time.</summary>
 internal abstract class RowImporter(ImportContext context)
@@ -227,7 +234,11 @@ internal abstract class RowImporter(ImportContext context)
 
     protected ImportContext Context => context;
 
-    /// <summary>Checks, looks up and applies (to tracked entities) one batch; the caller saves or discards it.</summary>
+    /// <summary>Where new records go; a commit writes them with the batch, a preview forgets them.</summary>
+    protected ImportWriter Writer => context.Writer;
+
+    /// <summary>Checks, looks up and applies one batch, changes to tracked entities and new records to the
+    /// <see cref="Writer"/>; the caller saves or discards it.</summary>
     public abstract Task ProcessAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct);
 
     /// <summary>Work that only a commit does, just before the batch is saved.</summary>

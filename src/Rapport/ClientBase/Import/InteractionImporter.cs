@@ -117,13 +117,13 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
                     Outcome = line.Outcome,
                     LoggedById = Viewer.EmployeeId,
                 };
-                created.Employees.Add(new InteractionEmployee { EmployeeId = employeeId.Value });
+                created.Employees.Add(new InteractionEmployee { InteractionId = created.Id, EmployeeId = employeeId.Value });
                 if (contactId is { } contact)
                 {
-                    created.Contacts.Add(new InteractionContact { ContactId = contact });
+                    created.Contacts.Add(new InteractionContact { InteractionId = created.Id, ContactId = contact });
                 }
 
-                Db.Interactions.Add(created);
+                Writer.Add(created);
                 _created.Add(created);
                 Run.Created++;
             }
@@ -132,7 +132,7 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
 
     /// <summary>The new interactions count towards relationship strength, by the same rule as one logged by hand.</summary>
     public override Task BeforeSaveAsync(CancellationToken ct) =>
-        InteractionHandlers.StrengthenAsync(Db, _created, Context.Strength, ct);
+        InteractionHandlers.StrengthenAsync(Db, _created, Context.Strength, Writer.Add, ct);
 
     private DateTime? When(ImportRow row)
     {

@@ -14,15 +14,15 @@ namespace Rapport.Benchmarks;
 /// values (enums as text, instants as UTC) come from the EF Core model, so the rows read back exactly as if EF Core
 /// had written them.
 /// </summary>
-internal abstract class BulkWriter : IAsyncDisposable
+internal abstract class DatasetWriter : IAsyncDisposable
 {
     private readonly IModel _model;
     private readonly Dictionary<Type, TableMap> _tables = [];
     private List<string> _droppedIndexes = [];
 
-    protected BulkWriter(IModel model) => _model = model;
+    protected DatasetWriter(IModel model) => _model = model;
 
-    public static async Task<BulkWriter> OpenAsync(BenchDatabase database)
+    public static async Task<DatasetWriter> OpenAsync(BenchDatabase database)
     {
         IModel model;
         await using (var db = new RapportDb(database.Options()))
@@ -32,9 +32,9 @@ internal abstract class BulkWriter : IAsyncDisposable
 
         // Pooled connections left by the contexts that migrated would stop SQLite from changing its journal mode.
         SqliteConnection.ClearAllPools();
-        BulkWriter writer = database.Provider == DatabaseProvider.Sqlite
-            ? new SqliteBulkWriter(model, database.ConnectionString)
-            : new PostgresBulkWriter(model, database.ConnectionString);
+        DatasetWriter writer = database.Provider == DatabaseProvider.Sqlite
+            ? new SqliteDatasetWriter(model, database.ConnectionString)
+            : new PostgresDatasetWriter(model, database.ConnectionString);
         await writer.OpenAsync();
         return writer;
     }
@@ -123,7 +123,7 @@ internal abstract class BulkWriter : IAsyncDisposable
     /// SQLite in one connection with journalling and syncing off: a crash mid-load leaves a broken file, which a
     /// generator simply builds again. The journal mode goes back to WAL, as <see cref="Migrator"/> sets it, at the end.
     /// </summary>
-    private sealed class SqliteBulkWriter(IModel model, string connectionString) : BulkWriter(model)
+    private sealed class SqliteDatasetWriter(IModel model, string connectionString) : DatasetWriter(model)
     {
         /// <summary>
         /// Parameters are bound by name, and SQLite finds a name by walking the statement's list of them, so binding
@@ -266,7 +266,7 @@ internal abstract class BulkWriter : IAsyncDisposable
     }
 
     /// <summary>PostgreSQL through binary COPY, one per call, on one connection.</summary>
-    private sealed class PostgresBulkWriter(IModel model, string connectionString) : BulkWriter(model)
+    private sealed class PostgresDatasetWriter(IModel model, string connectionString) : DatasetWriter(model)
     {
         private readonly NpgsqlConnection _connection = new(connectionString);
 
