@@ -61,7 +61,13 @@ internal abstract class DatasetWriter : IAsyncDisposable
     /// </summary>
     public async Task DropIndexesAsync(params Type[] entities)
     {
-        _droppedIndexes = await DropIndexesAsync([.. entities.Select(e => Table(e).Name)]);
+        var indexes = await SecondaryIndexesAsync([.. entities.Select(e => Table(e).Name)]);
+        foreach (var (name, _) in indexes)
+        {
+            await ExecuteAsync($"DROP INDEX {Quote(name)};");
+        }
+
+        _droppedIndexes = [.. indexes.Select(i => i.Sql)];
     }
 
     public async Task RestoreIndexesAsync()
@@ -82,8 +88,8 @@ internal abstract class DatasetWriter : IAsyncDisposable
 
     protected abstract Task WriteAsync(TableMap table, System.Collections.IEnumerable rows);
 
-    /// <summary>Drops the tables' secondary indexes and returns the statements that create them again.</summary>
-    protected abstract Task<List<string>> DropIndexesAsync(IReadOnlyList<string> tables);
+    /// <summary>The tables' secondary indexes: their names and the statements that create them.</summary>
+    protected abstract Task<List<(string Name, string Sql)>> SecondaryIndexesAsync(IReadOnlyList<string> tables);
 
     protected static string Quote(string identifier) => $"\"{identifier}\"";
 
@@ -184,7 +190,7 @@ internal abstract class DatasetWriter : IAsyncDisposable
             return Task.CompletedTask;
         }
 
-        protected override async Task<List<string>> DropIndexesAsync(IReadOnlyList<string> tables)
+        protected override async Task<List<(string Name, string Sql)>> SecondaryIndexesAsync(IReadOnlyList<string> tables)
         {
             var indexes = new List<(string Name, string Sql)>();
             await using (var command = _connection.CreateCommand())
@@ -203,12 +209,7 @@ internal abstract class DatasetWriter : IAsyncDisposable
                 }
             }
 
-            foreach (var (name, _) in indexes)
-            {
-                await ExecuteAsync($"DROP INDEX {Quote(name)};");
-            }
-
-            return [.. indexes.Select(i => i.Sql)];
+            return indexes;
         }
 
         private static int RowsPerStatement(TableMap table) => Math.Max(1, ParametersPerStatement / table.Columns.Count);
@@ -317,7 +318,7 @@ internal abstract class DatasetWriter : IAsyncDisposable
             await importer.CompleteAsync();
         }
 
-        protected override async Task<List<string>> DropIndexesAsync(IReadOnlyList<string> tables)
+        protected override async Task<List<(string Name, string Sql)>> SecondaryIndexesAsync(IReadOnlyList<string> tables)
         {
             var indexes = new List<(string Name, string Sql)>();
             await using (var command = new NpgsqlCommand(
@@ -336,12 +337,7 @@ internal abstract class DatasetWriter : IAsyncDisposable
                 }
             }
 
-            foreach (var (name, _) in indexes)
-            {
-                await ExecuteAsync($"DROP INDEX {Quote(name)};");
-            }
-
-            return [.. indexes.Select(i => i.Sql)];
+            return indexes;
         }
     }
 }

@@ -30,6 +30,8 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await SignInAsync(email);
 
         await page.GetByRole(AriaRole.Link, new() { Name = "People" }).ClickAsync();
+        // Enhanced navigation swaps the page in; a click before it lands would go to the page it replaces.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Employees");
         await page.GetByRole(AriaRole.Link, new() { Name = "New employee" }).First.ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New employee");
         var name = app.Unique("Радостина Илиева ");
