@@ -121,7 +121,7 @@ internal sealed class ClientBaseGenerator(DatasetWriter writer, Staff staff, Dat
             (_accounts[i], _ownerOf[i], _coordinatorOf[i]) = (account, owner, account.CoordinatorId is null ? -1 : coordinator);
 
             chunk.Add(account);
-            AddTokens(entries, SearchKind.Account, account.Id, SearchTokens.Of(account.SearchName, account.RegistrationNumber, account.Domain));
+            entries.AddRange(SearchIndexInterceptor.EntriesOf(account));
             if (chunk.Count == Chunk || i == size.Accounts - 1)
             {
                 await writer.WriteAsync(chunk);
@@ -181,7 +181,7 @@ internal sealed class ClientBaseGenerator(DatasetWriter writer, Staff staff, Dat
                 (_contactIds[index], _contactLeftOn[index]) = (contact.Id, contact.LeftOn);
 
                 chunk.Add(contact);
-                AddTokens(entries, SearchKind.Contact, contact.Id, SearchTokens.Of(contact.SearchName, contact.Email, contact.PhoneDigits));
+                entries.AddRange(SearchIndexInterceptor.EntriesOf(contact));
                 if (chunk.Count == Chunk)
                 {
                     await FlushAsync();
@@ -481,14 +481,6 @@ internal sealed class ClientBaseGenerator(DatasetWriter writer, Staff staff, Dat
         "GB" => string.Create(CultureInfo.InvariantCulture, $"+44 20 {_random.Next(1000, 10_000)} {_random.Next(1000, 10_000)}"),
         _ => string.Create(CultureInfo.InvariantCulture, $"+357 2{_random.Next(2, 6)} {_random.Next(100_000, 1_000_000)}"),
     };
-
-    private static void AddTokens(List<SearchEntry> entries, SearchKind kind, Guid id, IReadOnlyCollection<string> tokens)
-    {
-        foreach (var token in tokens)
-        {
-            entries.Add(new SearchEntry { Kind = kind, EntityId = id, Token = token });
-        }
-    }
 
     private T Pick<T>(T[] items) => items[_random.Next(items.Length)];
 

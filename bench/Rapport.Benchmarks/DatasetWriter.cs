@@ -100,7 +100,7 @@ internal abstract class DatasetWriter : IAsyncDisposable
             var entity = _model.FindEntityType(type) ?? throw new InvalidOperationException($"{type.Name} is not in the model.");
             var store = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
 
-            // A long key is the database's own counter (SearchEntry); every other column is written.
+            // A long key would be the database's own counter; every other column is written.
             var columns = entity.GetProperties()
                 .Where(p => !(p.IsPrimaryKey() && p.ClrType == typeof(long)))
                 .Select(p => new ColumnMap(p.GetColumnName(store)!, p.GetGetter(), p.GetTypeMapping().Converter))

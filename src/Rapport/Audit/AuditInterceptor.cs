@@ -62,8 +62,8 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
             {
                 // A new record is one entry holding its first values: an import of thousands of rows writes one
                 // audit row per record instead of one per field.
-                entries.Add(Entry(entry, now, AuditAction.Added, CreatedField, null,
-                    CreatedValues(entry.Properties.Select(p => ((IReadOnlyProperty)p.Metadata, p.CurrentValue)))));
+                entries.Add(Created(actor, now, entry.Metadata.ClrType, entry.Entity.Id,
+                    entry.Properties.Select(p => ((IReadOnlyProperty)p.Metadata, p.CurrentValue))));
                 continue;
             }
 
@@ -130,23 +130,28 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
     public const string CreatedField = "*";
 
     /// <summary>
-    /// The new value of the entry that records a new record: its logged, non-empty first values as "Name=value",
-    /// in model order. Shared with writers that insert without the change tracker, so their entries read the same.
+    /// The one entry that records a new record: its logged, non-empty first values as "Name=value", in model order.
+    /// Shared with writers that insert without the change tracker, so their entries are the same.
     /// </summary>
-    internal static string? CreatedValues(IEnumerable<(IReadOnlyProperty Property, object? Value)> values) =>
-        Trim(string.Join("; ", values
+    internal static AuditEntry Created(
+        ICurrentActor actor, DateTime at, Type entityType, Guid id, IEnumerable<(IReadOnlyProperty Property, object? Value)> values) =>
+        NewEntry(actor, at, entityType, id, AuditAction.Added, CreatedField, null, Trim(string.Join("; ", values
             .Where(v => IsLogged(v.Property))
             .Select(v => (v.Property.Name, Value: Format(v.Value)))
             .Where(v => !string.IsNullOrEmpty(v.Value))
-            .Select(v => $"{v.Name}={v.Value}")));
+            .Select(v => $"{v.Name}={v.Value}"))));
 
-    private AuditEntry Entry(EntityEntry<IAudited> entry, DateTime at, AuditAction action, string field, string? oldValue, string? newValue) => new()
+    private AuditEntry Entry(EntityEntry<IAudited> entry, DateTime at, AuditAction action, string field, string? oldValue, string? newValue) =>
+        NewEntry(actor, at, entry.Metadata.ClrType, entry.Entity.Id, action, field, oldValue, newValue);
+
+    private static AuditEntry NewEntry(
+        ICurrentActor actor, DateTime at, Type entityType, Guid id, AuditAction action, string field, string? oldValue, string? newValue) => new()
     {
         At = at,
         UserId = actor.UserId,
         Actor = actor.Name,
-        EntityType = entry.Metadata.ClrType.Name,
-        EntityId = entry.Entity.Id,
+        EntityType = entityType.Name,
+        EntityId = id,
         Action = action,
         Field = field,
         OldValue = oldValue,

@@ -57,6 +57,7 @@ internal static class ClientBaseAccess
             return accounts.Where(_ => false);
         }
 
+        // Built, not run: a query over the people of a head's teams, used only in a head's conditions.
         var team = TeamOf(db, me);
         if (db.Database.IsNpgsql())
         {

@@ -35,18 +35,8 @@ internal sealed class BulkWriter(RapportDb db, ICurrentActor actor, TimeProvider
             foreach (var entity in _created)
             {
                 var type = db.Model.FindEntityType(entity.GetType())!;
-                _audit.Add(new AuditEntry
-                {
-                    At = at,
-                    UserId = actor.UserId,
-                    Actor = actor.Name,
-                    EntityType = type.ClrType.Name,
-                    EntityId = entity.Id,
-                    Action = AuditAction.Added,
-                    Field = AuditInterceptor.CreatedField,
-                    NewValue = AuditInterceptor.CreatedValues(
-                        type.GetProperties().Select(p => ((IReadOnlyProperty)p, p.GetGetter().GetClrValue(entity)))),
-                });
+                _audit.Add(AuditInterceptor.Created(actor, at, type.ClrType, entity.Id,
+                    type.GetProperties().Select(p => ((IReadOnlyProperty)p, p.GetGetter().GetClrValue(entity)))));
             }
 
             _created.Clear();
