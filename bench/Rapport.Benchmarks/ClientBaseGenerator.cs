@@ -158,10 +158,10 @@ internal sealed class ClientBaseGenerator(DatasetWriter writer, Staff staff, Dat
             {
                 var role = j switch
                 {
-                    0 => BuyingRole.DecisionMaker,
-                    1 when _contactCount[a] > 2 => BuyingRole.Signatory,
-                    _ => Pick([BuyingRole.DecisionMaker, BuyingRole.Signatory, BuyingRole.Influencer, BuyingRole.Influencer,
-                        BuyingRole.Influencer, BuyingRole.User, BuyingRole.User, BuyingRole.User, BuyingRole.User, BuyingRole.Gatekeeper]),
+                    0 => BuyingRoles.DecisionMaker,
+                    1 when _contactCount[a] > 2 => BuyingRoles.Signatory,
+                    _ => Pick([BuyingRoles.DecisionMaker, BuyingRoles.Signatory, BuyingRoles.Influencer, BuyingRoles.Influencer,
+                        BuyingRoles.Influencer, BuyingRoles.User, BuyingRoles.User, BuyingRoles.User, BuyingRoles.User, BuyingRoles.Gatekeeper]),
                 };
                 var (first, last) = account.CountryCode == "BG" ? ClientBaseNames.Cyrillic.Pick(_random) : ClientBaseNames.International.Pick(_random);
                 var latin = account.CountryCode == "BG" && _random.Next(100) < 15;

@@ -91,13 +91,13 @@ internal static class ClientBaseNames
          "Papadopoulos", "Georgiou"],
         "");
 
-    public static readonly Dictionary<BuyingRole, string[]> JobTitles = new()
+    public static readonly Dictionary<string, string[]> JobTitles = new()
     {
-        [BuyingRole.DecisionMaker] = ["Управител", "Изпълнителен директор", "Собственик", "Търговски директор", "CEO", "Managing Director"],
-        [BuyingRole.Signatory] = ["Финансов директор", "Прокурист", "Главен счетоводител", "CFO", "Head of Procurement"],
-        [BuyingRole.Influencer] = ["Технически директор", "Ръководител ИТ", "Оперативен директор", "Head of Operations", "CTO"],
-        [BuyingRole.User] = ["Специалист продажби", "Счетоводител", "Инженер", "Логистик", "Project Manager", "Analyst"],
-        [BuyingRole.Gatekeeper] = ["Офис мениджър", "Асистент на управителя", "Office Manager", "Executive Assistant"],
+        [BuyingRoles.DecisionMaker] = ["Управител", "Изпълнителен директор", "Собственик", "Търговски директор", "CEO", "Managing Director"],
+        [BuyingRoles.Signatory] = ["Финансов директор", "Прокурист", "Главен счетоводител", "CFO", "Head of Procurement"],
+        [BuyingRoles.Influencer] = ["Технически директор", "Ръководител ИТ", "Оперативен директор", "Head of Operations", "CTO"],
+        [BuyingRoles.User] = ["Специалист продажби", "Счетоводител", "Инженер", "Логистик", "Project Manager", "Analyst"],
+        [BuyingRoles.Gatekeeper] = ["Офис мениджър", "Асистент на управителя", "Office Manager", "Executive Assistant"],
     };
 
     public static readonly Dictionary<InteractionKind, string[]> Subjects = new()

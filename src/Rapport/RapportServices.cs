@@ -42,6 +42,8 @@ public static class RapportServices
         services.Configure<StrengthOptions>(configuration.GetSection("ClientBase"));
         services.AddScoped<AccountHandlers>();
         services.AddScoped<ContactHandlers>();
+        services.AddScoped<BuyingRoleCatalog>();
+        services.AddScoped<BuyingRoleHandlers>();
         services.AddScoped<InteractionHandlers>();
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<SearchQueries>();

@@ -164,7 +164,7 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
             var viewer = new Viewer(Guid.NewGuid(), employee, new HashSet<string> { Roles.AccountManager });
             var account = (await sp.GetRequiredService<AccountHandlers>().CreateAsync(viewer, new AccountInput { Name = $"Родопа Мляко {tag}" })).Value;
             var contact = (await sp.GetRequiredService<ContactHandlers>().CreateAsync(viewer, account,
-                new ContactInput { FullName = $"Йоана Благоева {tag}", Role = BuyingRole.Signatory })).Value;
+                new ContactInput { FullName = $"Йоана Благоева {tag}", Role = BuyingRoles.Signatory })).Value;
             return (account, contact);
         });
         var page = await SignInAsync(email);
@@ -199,7 +199,7 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
             var viewer = new Viewer(userId, employee, new HashSet<string> { Roles.AccountManager });
             var accountId = (await sp.GetRequiredService<AccountHandlers>().CreateAsync(viewer, new AccountInput { Name = app.Unique("Родопа Фарм ") })).Value;
             var contactId = (await sp.GetRequiredService<ContactHandlers>().CreateAsync(viewer, accountId,
-                new ContactInput { FullName = contact, Role = BuyingRole.DecisionMaker })).Value;
+                new ContactInput { FullName = contact, Role = BuyingRoles.DecisionMaker })).Value;
             var logged = await sp.GetRequiredService<InteractionHandlers>().LogAsync(viewer, new InteractionInput
             {
                 AccountId = accountId, Kind = InteractionKind.Meeting, Subject = "Запознанство", ContactIds = [contactId],

@@ -17,7 +17,7 @@ public abstract class ClientBaseApiTests(RapportApp app)
         await (await client.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = name, RegistrationNumber = eik }))
             .ReadAsync<AccountDetails>(HttpStatusCode.Created);
 
-    private static async Task<ContactDetails> CreateContactAsync(HttpClient client, Guid account, string name, BuyingRole role, string? email = null) =>
+    private static async Task<ContactDetails> CreateContactAsync(HttpClient client, Guid account, string name, string role, string? email = null) =>
         await (await client.PostJsonAsync($"/api/v1/accounts/{account}/contacts", new ContactInput { FullName = name, Role = role, Email = email }))
             .ReadAsync<ContactDetails>(HttpStatusCode.Created);
 
@@ -98,8 +98,8 @@ public abstract class ClientBaseApiTests(RapportApp app)
     {
         var (me, client) = await ManagerAsync();
         var account = await CreateAccountAsync(client, app.Unique("Covered "));
-        var ceo = await CreateContactAsync(client, account.Id, "Петър Георгиев", BuyingRole.DecisionMaker, app.Unique("ceo") + "@client.bg");
-        var cfo = await CreateContactAsync(client, account.Id, "Elena Koleva", BuyingRole.Signatory);
+        var ceo = await CreateContactAsync(client, account.Id, "Петър Георгиев", BuyingRoles.DecisionMaker, app.Unique("ceo") + "@client.bg");
+        var cfo = await CreateContactAsync(client, account.Id, "Elena Koleva", BuyingRoles.Signatory);
 
         var before = await (await client.GetAsync($"/api/v1/accounts/{account.Id}/coverage")).ReadAsync<AccountCoverageView>();
         Assert.Equal(0, before.Coverage.CoveredCount);
@@ -113,10 +113,10 @@ public abstract class ClientBaseApiTests(RapportApp app)
         Assert.Equal(["Петър Георгиев"], item.TheirPeople);
 
         var after = await (await client.GetAsync($"/api/v1/accounts/{account.Id}/coverage")).ReadAsync<AccountCoverageView>();
-        var decisionMaker = after.Coverage.Roles.Single(r => r.Role == BuyingRole.DecisionMaker);
+        var decisionMaker = after.Coverage.Roles.Single(r => r.Role == BuyingRoles.DecisionMaker);
         Assert.True(decisionMaker.Covered);
         Assert.Equal((ceo.Id, me), (decisionMaker.ContactId!.Value, decisionMaker.EmployeeId!.Value));
-        Assert.False(after.Coverage.Roles.Single(r => r.Role == BuyingRole.Signatory).Covered);
+        Assert.False(after.Coverage.Roles.Single(r => r.Role == BuyingRoles.Signatory).Covered);
         Assert.True(after.Coverage.SingleThreaded);
 
         var contacts = await (await client.GetAsync($"/api/v1/accounts/{account.Id}/contacts")).ReadAsync<List<ContactRow>>();
@@ -132,7 +132,7 @@ public abstract class ClientBaseApiTests(RapportApp app)
     {
         var (_, client) = await ManagerAsync();
         var account = await CreateAccountAsync(client, app.Unique("Cold "));
-        var ceo = await CreateContactAsync(client, account.Id, "Стар Познат", BuyingRole.DecisionMaker);
+        var ceo = await CreateContactAsync(client, account.Id, "Стар Познат", BuyingRoles.DecisionMaker);
         (await client.PostJsonAsync("/api/v1/interactions", new InteractionInput
         {
             AccountId = account.Id, Kind = InteractionKind.Call, Subject = "Long ago", ContactIds = [ceo.Id],
@@ -152,7 +152,7 @@ public abstract class ClientBaseApiTests(RapportApp app)
         var (_, client) = await ManagerAsync();
         var account = await CreateAccountAsync(client, app.Unique("Rules "));
         var other = await CreateAccountAsync(client, app.Unique("Other "));
-        var stranger = await CreateContactAsync(client, other.Id, "Чужд Контакт", BuyingRole.User);
+        var stranger = await CreateContactAsync(client, other.Id, "Чужд Контакт", BuyingRoles.User);
 
         var future = await client.PostJsonAsync("/api/v1/interactions", new InteractionInput
         {
@@ -193,7 +193,7 @@ public abstract class ClientBaseApiTests(RapportApp app)
         (await client.PutJsonAsync($"/api/v1/accounts/{account.Id}", input)).EnsureSuccessStatusCode();
         await (await client.PutJsonAsync($"/api/v1/accounts/{account.Id}", input)).ProblemAsync(HttpStatusCode.Conflict);
 
-        var contact = await CreateContactAsync(client, account.Id, "Versioned Contact", BuyingRole.User);
+        var contact = await CreateContactAsync(client, account.Id, "Versioned Contact", BuyingRoles.User);
         var change = contact.ToInput();
         change.JobTitle = "CTO";
         (await client.PutJsonAsync($"/api/v1/contacts/{contact.Id}", change)).EnsureSuccessStatusCode();
@@ -207,7 +207,7 @@ public abstract class ClientBaseApiTests(RapportApp app)
         var (_, colleague) = await ManagerAsync();
         var tag = app.Unique("cov");
 
-        async Task<AccountDetails> AccountWith(string name, params (BuyingRole Role, int DaysAgo)[] meetings)
+        async Task<AccountDetails> AccountWith(string name, params (string Role, int DaysAgo)[] meetings)
         {
             var account = await CreateAccountAsync(client, $"{name} {tag}");
             foreach (var (role, daysAgo) in meetings)
@@ -223,9 +223,9 @@ public abstract class ClientBaseApiTests(RapportApp app)
             return account;
         }
 
-        var full = await AccountWith("Full", (BuyingRole.DecisionMaker, 0), (BuyingRole.Signatory, 1));
-        var half = await AccountWith("Half", (BuyingRole.DecisionMaker, 0));
-        var cold = await AccountWith("Cold", (BuyingRole.DecisionMaker, 200), (BuyingRole.Signatory, 200));
+        var full = await AccountWith("Full", (BuyingRoles.DecisionMaker, 0), (BuyingRoles.Signatory, 1));
+        var half = await AccountWith("Half", (BuyingRoles.DecisionMaker, 0));
+        var cold = await AccountWith("Cold", (BuyingRoles.DecisionMaker, 200), (BuyingRoles.Signatory, 200));
         var none = await AccountWith("None");
 
         async Task<HashSet<Guid>> Ids(string coverage) =>

@@ -27,7 +27,7 @@ public abstract class ClientBasePagesTests(RapportApp app)
             return result.Value;
         });
 
-    private Task<Guid> CreateContactAsync(Manager owner, Guid accountId, string name, BuyingRole role = BuyingRole.DecisionMaker) =>
+    private Task<Guid> CreateContactAsync(Manager owner, Guid accountId, string name, string role = BuyingRoles.DecisionMaker) =>
         app.WithServicesAsync(async sp =>
             (await sp.GetRequiredService<ContactHandlers>().CreateAsync(owner.Viewer, accountId, new ContactInput { FullName = name, Role = role })).Value);
 
@@ -136,7 +136,7 @@ public abstract class ClientBasePagesTests(RapportApp app)
         var colleague = await AccountManagerAsync("Colleague ");
         var name = app.Unique("Пирин Строй ");
         var account = await CreateAccountAsync(owner, name);
-        var contact = await CreateContactAsync(owner, account, "Огнян Василев", BuyingRole.Signatory);
+        var contact = await CreateContactAsync(owner, account, "Огнян Василев", BuyingRoles.Signatory);
         await app.WithServicesAsync(async sp => await sp.GetRequiredService<InteractionHandlers>().LogAsync(owner.Viewer, new InteractionInput
         {
             AccountId = account, Kind = InteractionKind.Call, Subject = "Запознанство",

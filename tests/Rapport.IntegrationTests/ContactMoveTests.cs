@@ -15,7 +15,7 @@ public abstract class ContactMoveTests(RapportApp app)
             .ReadAsync<AccountDetails>(HttpStatusCode.Created);
         var contact = await (await ownerClient.PostJsonAsync($"/api/v1/accounts/{oldAccount.Id}/contacts", new ContactInput
         {
-            FullName = "Милена Тодорова", Role = BuyingRole.DecisionMaker, Email = app.Unique("milena") + "@old.bg", Phone = "0888 111 222",
+            FullName = "Милена Тодорова", Role = BuyingRoles.DecisionMaker, Email = app.Unique("milena") + "@old.bg", Phone = "0888 111 222",
         })).ReadAsync<ContactDetails>(HttpStatusCode.Created);
         (await ownerClient.PostJsonAsync("/api/v1/interactions", new InteractionInput
         {
@@ -25,7 +25,7 @@ public abstract class ContactMoveTests(RapportApp app)
         var newName = app.Unique("Нова фирма ");
         var moved = await (await ownerClient.PostJsonAsync($"/api/v1/contacts/{contact.Id}/move", new ContactMoveInput
         {
-            NewAccountName = newName, JobTitle = "Търговски директор", Role = BuyingRole.DecisionMaker, Version = contact.Version,
+            NewAccountName = newName, JobTitle = "Търговски директор", Role = BuyingRoles.DecisionMaker, Version = contact.Version,
         })).ReadAsync<ContactDetails>(HttpStatusCode.Created);
 
         Assert.Equal(contact.Id, moved.PreviousId);
@@ -44,7 +44,7 @@ public abstract class ContactMoveTests(RapportApp app)
         Assert.True(carried.Single().Strength > 0);
 
         var oldCoverage = await (await ownerClient.GetAsync($"/api/v1/accounts/{oldAccount.Id}/coverage")).ReadAsync<AccountCoverageView>();
-        Assert.False(oldCoverage.Coverage.Roles.Single(r => r.Role == BuyingRole.DecisionMaker).Covered);
+        Assert.False(oldCoverage.Coverage.Roles.Single(r => r.Role == BuyingRoles.DecisionMaker).Covered);
 
         var tasks = await (await ownerClient.GetAsync("/api/v1/follow-ups/mine")).ReadAsync<List<FollowUpRow>>();
         var task = Assert.Single(tasks, t => t.ContactId == contact.Id);

@@ -16,7 +16,7 @@ public abstract class DuplicatesTests(RapportApp app)
             .ReadAsync<AccountDetails>(HttpStatusCode.Created);
         var other = await (await client.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = name.ToUpperInvariant(), Industry = "Металургия", RegistrationNumber = "123456786" }))
             .ReadAsync<AccountDetails>(HttpStatusCode.Created);
-        var contact = await (await client.PostJsonAsync($"/api/v1/accounts/{other.Id}/contacts", new ContactInput { FullName = "Контакт на другия", Role = BuyingRole.DecisionMaker }))
+        var contact = await (await client.PostJsonAsync($"/api/v1/accounts/{other.Id}/contacts", new ContactInput { FullName = "Контакт на другия", Role = BuyingRoles.DecisionMaker }))
             .ReadAsync<ContactDetails>(HttpStatusCode.Created);
         (await client.PostJsonAsync("/api/v1/interactions", new InteractionInput { AccountId = other.Id, Kind = InteractionKind.Meeting, Subject = "Среща", ContactIds = [contact.Id] }))
             .EnsureSuccessStatusCode();
@@ -34,7 +34,7 @@ public abstract class DuplicatesTests(RapportApp app)
         var timeline = await (await client.GetAsync($"/api/v1/accounts/{keep.Id}/interactions")).ReadAsync<Page<TimelineItem>>();
         Assert.Single(timeline.Items);
         var coverage = await (await client.GetAsync($"/api/v1/accounts/{keep.Id}/coverage")).ReadAsync<AccountCoverageView>();
-        Assert.True(coverage.Coverage.Roles.Single(r => r.Role == BuyingRole.DecisionMaker).Covered);
+        Assert.True(coverage.Coverage.Roles.Single(r => r.Role == BuyingRoles.DecisionMaker).Covered);
 
         var history = await app.WithServicesAsync(sp => Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
             .GetRequiredService<Rapport.Audit.AuditQueries>(sp).ListAsync(RapportApp.Admin, new Rapport.Audit.AuditFilter(EntityId: other.Id)));
@@ -52,9 +52,9 @@ public abstract class DuplicatesTests(RapportApp app)
         var account = await (await client.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = app.Unique("Двама ") }))
             .ReadAsync<AccountDetails>(HttpStatusCode.Created);
         var email = app.Unique("same") + "@client.bg";
-        var first = await (await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Гергана Ангелова", Role = BuyingRole.Signatory, Email = email }))
+        var first = await (await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Гергана Ангелова", Role = BuyingRoles.Signatory, Email = email }))
             .ReadAsync<ContactDetails>(HttpStatusCode.Created);
-        var second = await (await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Гергана Ангелова", Role = BuyingRole.Signatory, Phone = "02 981 00 00" }))
+        var second = await (await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Гергана Ангелова", Role = BuyingRoles.Signatory, Phone = "02 981 00 00" }))
             .ReadAsync<ContactDetails>(HttpStatusCode.Created);
         foreach (var id in new[] { first.Id, second.Id })
         {

@@ -17,7 +17,7 @@ public abstract class SearchTests(RapportApp app)
         })).ReadAsync<AccountDetails>(System.Net.HttpStatusCode.Created);
         var contact = await (await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput
         {
-            FullName = $"Йордан Иванов {tag}", Email = $"Y.Ivanov.{tag}@Metal.bg", Phone = "+359 88 123 4567", Role = BuyingRole.DecisionMaker,
+            FullName = $"Йордан Иванов {tag}", Email = $"Y.Ivanov.{tag}@Metal.bg", Phone = "+359 88 123 4567", Role = BuyingRoles.DecisionMaker,
         })).ReadAsync<ContactDetails>(System.Net.HttpStatusCode.Created);
 
         async Task<List<Guid>> Find(string q) =>

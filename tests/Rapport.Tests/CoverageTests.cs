@@ -5,13 +5,14 @@ namespace Rapport.Tests;
 public sealed class CoverageTests
 {
     private static readonly StrengthOptions Options = new();
+    private static readonly string[] Required = [BuyingRoles.DecisionMaker, BuyingRoles.Signatory];
     private static readonly Guid Ana = Guid.NewGuid(), Boris = Guid.NewGuid();
     private static readonly Guid Ceo = Guid.NewGuid(), Cfo = Guid.NewGuid(), Buyer = Guid.NewGuid();
 
     [Fact]
     public void An_account_without_relationships_covers_no_role_and_is_not_called_single_threaded()
     {
-        var coverage = CoverageCalculator.Compute([], Options);
+        var coverage = CoverageCalculator.Compute([], Required, Options);
         Assert.Equal(0, coverage.CoveredCount);
         Assert.False(coverage.FullyCovered);
         Assert.False(coverage.SingleThreaded);
@@ -22,12 +23,12 @@ public sealed class CoverageTests
     {
         var coverage = CoverageCalculator.Compute(
         [
-            new(Ceo, BuyingRole.DecisionMaker, Ana, Options.WarmThreshold),
-            new(Cfo, BuyingRole.Signatory, Ana, Options.WarmThreshold - 1),
-        ], Options);
+            new(Ceo, BuyingRoles.DecisionMaker, Ana, Options.WarmThreshold),
+            new(Cfo, BuyingRoles.Signatory, Ana, Options.WarmThreshold - 1),
+        ], Required, Options);
 
-        Assert.True(coverage.Roles.Single(r => r.Role == BuyingRole.DecisionMaker).Covered);
-        var signatory = coverage.Roles.Single(r => r.Role == BuyingRole.Signatory);
+        Assert.True(coverage.Roles.Single(r => r.Role == BuyingRoles.DecisionMaker).Covered);
+        var signatory = coverage.Roles.Single(r => r.Role == BuyingRoles.Signatory);
         Assert.False(signatory.Covered);
         Assert.Equal(Options.WarmThreshold - 1, signatory.BestStrength);
     }
@@ -37,10 +38,10 @@ public sealed class CoverageTests
     {
         var coverage = CoverageCalculator.Compute(
         [
-            new(Ceo, BuyingRole.DecisionMaker, Ana, 20),
-            new(Ceo, BuyingRole.DecisionMaker, Boris, 70),
-        ], Options);
-        var role = coverage.Roles.Single(r => r.Role == BuyingRole.DecisionMaker);
+            new(Ceo, BuyingRoles.DecisionMaker, Ana, 20),
+            new(Ceo, BuyingRoles.DecisionMaker, Boris, 70),
+        ], Required, Options);
+        var role = coverage.Roles.Single(r => r.Role == BuyingRoles.DecisionMaker);
         Assert.Equal((70, Boris), (role.BestStrength, role.EmployeeId!.Value));
     }
 
@@ -49,9 +50,9 @@ public sealed class CoverageTests
     {
         var coverage = CoverageCalculator.Compute(
         [
-            new(Ceo, BuyingRole.DecisionMaker, Ana, 80),
-            new(Cfo, BuyingRole.Signatory, Ana, 70),
-        ], Options);
+            new(Ceo, BuyingRoles.DecisionMaker, Ana, 80),
+            new(Cfo, BuyingRoles.Signatory, Ana, 70),
+        ], Required, Options);
         Assert.True(coverage.FullyCovered);
         Assert.True(coverage.SingleThreaded);
     }
@@ -61,10 +62,10 @@ public sealed class CoverageTests
     {
         var coverage = CoverageCalculator.Compute(
         [
-            new(Ceo, BuyingRole.DecisionMaker, Ana, 80),
-            new(Ceo, BuyingRole.DecisionMaker, Boris, 60),
-            new(Buyer, BuyingRole.User, Boris, 10),
-        ], Options);
+            new(Ceo, BuyingRoles.DecisionMaker, Ana, 80),
+            new(Ceo, BuyingRoles.DecisionMaker, Boris, 60),
+            new(Buyer, BuyingRoles.User, Boris, 10),
+        ], Required, Options);
         Assert.True(coverage.SingleThreaded);
     }
 
@@ -73,9 +74,9 @@ public sealed class CoverageTests
     {
         var coverage = CoverageCalculator.Compute(
         [
-            new(Ceo, BuyingRole.DecisionMaker, Ana, 80),
-            new(Cfo, BuyingRole.Signatory, Boris, 60),
-        ], Options);
+            new(Ceo, BuyingRoles.DecisionMaker, Ana, 80),
+            new(Cfo, BuyingRoles.Signatory, Boris, 60),
+        ], Required, Options);
         Assert.False(coverage.SingleThreaded);
         Assert.True(coverage.FullyCovered);
     }

@@ -86,13 +86,36 @@ public sealed class ImportMappingTests
         Assert.Equal(expected, ImportValues.Parse<SizeSegment>(text));
 
     [Theory]
-    [InlineData("Decision maker", BuyingRole.DecisionMaker)]
-    [InlineData("decision-maker", BuyingRole.DecisionMaker)]
-    [InlineData("DecisionMaker", BuyingRole.DecisionMaker)]
-    [InlineData("Лице, вземащо решения", BuyingRole.DecisionMaker)]
-    [InlineData("подписващ", BuyingRole.Signatory)]
-    public void Buying_roles_read_by_name_or_words(string text, BuyingRole expected) =>
-        Assert.Equal(expected, ImportValues.Parse<BuyingRole>(text));
+    [InlineData("Decision maker", BuyingRoles.DecisionMaker)]
+    [InlineData("decision-maker", BuyingRoles.DecisionMaker)]
+    [InlineData("DecisionMaker", BuyingRoles.DecisionMaker)]
+    [InlineData("Лице, вземащо решения", BuyingRoles.DecisionMaker)]
+    [InlineData("подписващ", BuyingRoles.Signatory)]
+    [InlineData("Technical buyer", "TechnicalBuyer")]
+    [InlineData("ТЕХНИЧЕСКИ КУПУВАЧ", "TechnicalBuyer")]
+    [InlineData("technicalbuyer", "TechnicalBuyer")]
+    public void Buying_roles_read_by_code_name_in_either_language_or_words(string text, string expected) =>
+        Assert.Equal(expected, ImportValues.RoleIndex(RolesWithTechnicalBuyer)[ImportFields.HeaderKey(text)].Code);
+
+    [Fact]
+    public void A_role_named_like_a_default_role_synonym_wins_over_the_synonym()
+    {
+        var custom = BuyingRole.Create("Signer");
+        (custom.NameEn, custom.NameBg) = ("Signer", "Подписващ");
+        var index = ImportValues.RoleIndex(new RoleSet([.. BuyingRoles.Defaults(), custom]));
+        Assert.Equal("Signer", index[ImportFields.HeaderKey("signer")].Code);
+        Assert.Equal(BuyingRoles.Signatory, index[ImportFields.HeaderKey("Подписващо лице")].Code);
+    }
+
+    private static RoleSet RolesWithTechnicalBuyer
+    {
+        get
+        {
+            var buyer = BuyingRole.Create("TechnicalBuyer");
+            (buyer.NameEn, buyer.NameBg, buyer.Position) = ("Technical buyer", "Технически купувач", 5);
+            return new RoleSet([.. BuyingRoles.Defaults(), buyer]);
+        }
+    }
 
     [Theory]
     [InlineData("среща", InteractionKind.Meeting)]

@@ -308,6 +308,48 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Rapport.ClientBase.BuyingRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("NameBg")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("RhythmDays")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BuyingRoles");
+                });
+
             modelBuilder.Entity("Rapport.ClientBase.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -347,8 +389,8 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("SearchName")
                         .IsRequired()
@@ -371,6 +413,8 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("PhoneDigits");
 
                     b.HasIndex("PreviousId");
+
+                    b.HasIndex("Role");
 
                     b.HasIndex("AccountId", "Status");
 
@@ -987,6 +1031,13 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("PreviousId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.ClientBase.BuyingRole", null)
+                        .WithMany()
+                        .HasForeignKey("Role")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Account");
                 });

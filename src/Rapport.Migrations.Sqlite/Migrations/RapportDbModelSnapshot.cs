@@ -295,6 +295,48 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("Accounts");
                 });
 
+            modelBuilder.Entity("Rapport.ClientBase.BuyingRole", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameBg")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RhythmDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("BuyingRoles");
+                });
+
             modelBuilder.Entity("Rapport.ClientBase.Contact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -334,7 +376,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.Property<string>("Role")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("SearchName")
@@ -358,6 +400,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("PhoneDigits");
 
                     b.HasIndex("PreviousId");
+
+                    b.HasIndex("Role");
 
                     b.HasIndex("AccountId", "Status");
 
@@ -973,6 +1017,13 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("PreviousId")
                         .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.ClientBase.BuyingRole", null)
+                        .WithMany()
+                        .HasForeignKey("Role")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
 
                     b.Navigation("Account");
                 });

@@ -118,6 +118,7 @@ internal static class WebSetup
         api.MapMeApi();
         api.MapPeopleApi();
         api.MapSettingsApi();
+        api.MapBuyingRolesApi();
         api.MapClientBaseApi();
         api.MapSearchApi();
 

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Rapport.Data;
 using Rapport.People;
 using Rapport.Shared;
@@ -7,7 +6,7 @@ using Rapport.Shared;
 namespace Rapport.ClientBase;
 
 /// <summary>Reads and changes accounts, within what the viewer may see and edit.</summary>
-public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
+public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRoleCatalog roles)
 {
     public async Task<Page<AccountRow>> ListAsync(Viewer viewer, AccountFilter filter, CancellationToken ct = default)
     {
@@ -54,7 +53,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
 
         if (filter.Coverage is { } coverage)
         {
-            query = WithCoverage(query, coverage);
+            query = WithCoverage(query, coverage, (await roles.GetAsync(ct)).Required);
         }
 
         var size = Cursor.ClampSize(filter.PageSize);
@@ -92,10 +91,10 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, IOptions<S
     }
 
     /// <summary>Filters by coverage in SQL: a relationship is warm while <see cref="Relationship.WarmUntil"/> lies ahead.</summary>
-    private IQueryable<Account> WithCoverage(IQueryable<Account> query, CoverageFilter coverage)
+    private IQueryable<Account> WithCoverage(IQueryable<Account> query, CoverageFilter coverage, IReadOnlyList<string> requiredRoles)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var required = options.Value.RequiredRoles.Distinct().ToList();
+        var required = requiredRoles.ToList();
         var warm = from r in db.Relationships
                    join c in db.Contacts on r.ContactId equals c.Id
                    join e in db.Employees on r.EmployeeId equals e.Id

@@ -30,7 +30,8 @@ public sealed class Contact : IVersioned, IAudited
     /// <summary>The digits of the phone number, for search that ignores spaces and punctuation.</summary>
     public string? PhoneDigits { get; private set; }
 
-    public BuyingRole Role { get; set; }
+    /// <summary>The <see cref="BuyingRole.Code"/> of the part the contact plays in the client's buying decisions.</summary>
+    public string Role { get; set; } = BuyingRoles.Influencer;
 
     public ContactStatus Status { get; set; }
 
@@ -54,16 +55,6 @@ public sealed class Contact : IVersioned, IAudited
     }
 }
 
-/// <summary>The part a contact plays in the client's buying decisions.</summary>
-public enum BuyingRole
-{
-    DecisionMaker,
-    Signatory,
-    Influencer,
-    User,
-    Gatekeeper,
-}
-
 public enum ContactStatus
 {
     Active,
@@ -80,7 +71,8 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.Property(x => x.Email).HasMaxLength(256);
         builder.Property(x => x.Phone).HasMaxLength(40);
         builder.Property(x => x.PhoneDigits).HasMaxLength(40);
-        builder.Property(x => x.Role).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Role).HasMaxLength(BuyingRoles.CodeLength);
+        builder.HasOne<BuyingRole>().WithMany().HasForeignKey(x => x.Role).HasPrincipalKey(r => r.Code).OnDelete(DeleteBehavior.Restrict);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);

@@ -28,20 +28,25 @@ public sealed class ContactInput
     [StringLength(40, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
     public string? Phone { get; set; }
 
+    /// <summary>
+    /// The code of one of the buying roles (an archived one only when the contact has it already); none gives a new
+    /// contact the default role and leaves an existing contact's role as it is.
+    /// </summary>
     [Display(Name = nameof(Texts.FieldBuyingRole), ResourceType = typeof(Texts))]
-    public BuyingRole Role { get; set; } = BuyingRole.Influencer;
+    [StringLength(BuyingRoles.CodeLength, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Role { get; set; }
 
     public long Version { get; set; }
 }
 
 /// <summary>A contact with what the viewer's side knows of them: the strongest relationship and who holds it.</summary>
 public sealed record ContactRow(
-    Guid Id, Guid AccountId, string FullName, string JobTitle, string? Email, string? Phone, BuyingRole Role,
+    Guid Id, Guid AccountId, string FullName, string JobTitle, string? Email, string? Phone, string Role,
     ContactStatus Status, int Strength, string? StrongestWith, DateTime? LastContactAt);
 
 public sealed record ContactDetails(
     Guid Id, Guid AccountId, string AccountName, string FullName, string JobTitle, string? Email, string? Phone,
-    BuyingRole Role, ContactStatus Status, DateOnly? LeftOn, Guid? PreviousId, Guid? NextId, long Version, bool CanEdit)
+    string Role, ContactStatus Status, DateOnly? LeftOn, Guid? PreviousId, Guid? NextId, long Version, bool CanEdit)
 {
     public ContactInput ToInput() => new()
     {
@@ -50,7 +55,7 @@ public sealed record ContactDetails(
 }
 
 /// <summary>Contacts of accounts, within the accounts the viewer may see and edit.</summary>
-public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
+public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, BuyingRoleCatalog roles)
 {
     public async Task<List<ContactRow>?> ListForAccountAsync(Viewer viewer, Guid accountId, CancellationToken ct = default)
     {
@@ -59,9 +64,10 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
             return null;
         }
 
-        // Roles are stored as text, so they are put in their business order here: an account has tens of contacts, not thousands.
+        // Roles are put in the order the settings give them here: an account has tens of contacts, not thousands.
+        var order = await roles.GetAsync(ct);
         var contacts = (await db.Contacts.AsNoTracking().Where(c => c.AccountId == accountId).ToListAsync(ct))
-            .OrderBy(c => c.Status).ThenBy(c => c.Role).ThenBy(c => c.SearchName, StringComparer.Ordinal).ToList();
+            .OrderBy(c => c.Status).ThenBy(c => order.OrderOf(c.Role)).ThenBy(c => c.SearchName, StringComparer.Ordinal).ToList();
         var ids = contacts.Select(c => c.Id).ToList();
         var relationships = await (from r in db.Relationships
                                    join e in db.Employees on r.EmployeeId equals e.Id
@@ -158,11 +164,21 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
             return Error.Invalid(nameof(ContactInput.Email), Texts.ValidationContactEmailTaken);
         }
 
+        // An archived role stays with the contacts that have it, but no contact is given it anew.
+        var set = await roles.GetAsync(ct);
+        var isNew = db.Entry(contact).State == EntityState.Detached;
+        var role = set.Find(string.IsNullOrWhiteSpace(input.Role) ? isNew ? set.Default : contact.Role : input.Role.Trim());
+        var keeps = !isNew && role?.Code == contact.Role;
+        if (role is null || (role.Archived && !keeps))
+        {
+            return Error.Invalid(nameof(ContactInput.Role), Texts.ValidationUnknownBuyingRole);
+        }
+
         contact.Rename(input.FullName!);
         contact.JobTitle = input.JobTitle?.Trim() ?? "";
         contact.Email = email;
         contact.SetPhone(input.Phone);
-        contact.Role = input.Role;
+        contact.Role = role.Code;
         return null;
     }
 }

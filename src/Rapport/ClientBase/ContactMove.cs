@@ -22,7 +22,9 @@ public sealed class ContactMoveInput
     public string? JobTitle { get; set; }
 
     [Display(Name = nameof(Texts.FieldBuyingRole), ResourceType = typeof(Texts))]
-    public BuyingRole Role { get; set; } = BuyingRole.Influencer;
+    [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
+    [StringLength(BuyingRoles.CodeLength, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Role { get; set; } = BuyingRoles.Influencer;
 
     [Display(Name = nameof(Texts.FieldEmail), ResourceType = typeof(Texts))]
     [EmailAddress(ErrorMessageResourceName = nameof(Texts.ValidationEmail), ErrorMessageResourceType = typeof(Texts))]
@@ -40,7 +42,7 @@ public sealed class ContactMoveInput
 /// points back to it and carries the relationships over (they are with the person, not the company); a new
 /// employer unknown to us opens as a prospect; the owner of the old account gets a task to re-cover the role.
 /// </summary>
-public sealed class ContactMove(RapportDb db, TimeProvider clock)
+public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCatalog roles)
 {
     private const int FollowUpDays = 7;
 
@@ -101,6 +103,11 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock)
             return Error.Invalid(nameof(ContactMoveInput.TargetAccountId), Texts.ValidationMoveTarget);
         }
 
+        if ((await roles.GetAsync(ct)).Find(input.Role ?? "") is not { Archived: false } role)
+        {
+            return Error.Invalid(nameof(ContactMoveInput.Role), Texts.ValidationUnknownBuyingRole);
+        }
+
         var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim().ToLowerInvariant();
         if (email is not null && await db.Contacts.AnyAsync(c => c.Email == email && c.Id != contact.Id && c.Status == ContactStatus.Active, ct))
         {
@@ -113,7 +120,7 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock)
         {
             AccountId = target.Id,
             JobTitle = input.JobTitle?.Trim() ?? "",
-            Role = input.Role,
+            Role = role.Code,
             Status = ContactStatus.Active,
             PreviousId = contact.Id,
             Email = email,

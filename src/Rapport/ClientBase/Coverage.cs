@@ -1,10 +1,10 @@
 namespace Rapport.ClientBase;
 
 /// <summary>One relationship as coverage sees it: which contact in which role, which of our people, how strong.</summary>
-public sealed record CoverageLink(Guid ContactId, BuyingRole Role, Guid EmployeeId, int Strength);
+public sealed record CoverageLink(Guid ContactId, string Role, Guid EmployeeId, int Strength);
 
 /// <summary>Whether one required buying role is held by a contact we have a warm relationship with.</summary>
-public sealed record RoleCoverage(BuyingRole Role, bool Covered, int BestStrength, Guid? ContactId, Guid? EmployeeId);
+public sealed record RoleCoverage(string Role, bool Covered, int BestStrength, Guid? ContactId, Guid? EmployeeId);
 
 /// <summary>An account's decision-role coverage and whether it hangs on one person on either side.</summary>
 public sealed record AccountCoverage(IReadOnlyList<RoleCoverage> Roles, bool SingleThreaded)
@@ -17,11 +17,11 @@ public sealed record AccountCoverage(IReadOnlyList<RoleCoverage> Roles, bool Sin
 /// <summary>Computes coverage from the relationships of active contacts with active employees.</summary>
 public static class CoverageCalculator
 {
-    public static AccountCoverage Compute(IReadOnlyCollection<CoverageLink> links, StrengthOptions options)
+    public static AccountCoverage Compute(IReadOnlyCollection<CoverageLink> links, IEnumerable<string> requiredRoles, StrengthOptions options)
     {
-        var roles = options.RequiredRoles.Distinct().Select(role =>
+        var roles = requiredRoles.Distinct(StringComparer.Ordinal).Select(role =>
         {
-            var best = links.Where(l => l.Role == role).OrderByDescending(l => l.Strength).FirstOrDefault();
+            var best = links.Where(l => string.Equals(l.Role, role, StringComparison.Ordinal)).OrderByDescending(l => l.Strength).FirstOrDefault();
             return best is null
                 ? new RoleCoverage(role, false, 0, null, null)
                 : new RoleCoverage(role, best.Strength >= options.WarmThreshold, best.Strength, best.ContactId, best.EmployeeId);

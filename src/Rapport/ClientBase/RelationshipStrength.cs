@@ -23,19 +23,6 @@ public sealed class StrengthOptions
     /// <summary>The strength from which a relationship counts as warm, for coverage.</summary>
     public int WarmThreshold { get; set; } = 40;
 
-    /// <summary>The expected days between contacts per buying role; past it a relationship is going cold.</summary>
-    public Dictionary<BuyingRole, int> RhythmDays { get; set; } = new()
-    {
-        [BuyingRole.DecisionMaker] = 30,
-        [BuyingRole.Signatory] = 45,
-        [BuyingRole.Influencer] = 45,
-        [BuyingRole.User] = 90,
-        [BuyingRole.Gatekeeper] = 60,
-    };
-
-    /// <summary>The buying roles an account needs a warm relationship with to count as covered.</summary>
-    public BuyingRole[] RequiredRoles { get; set; } = [BuyingRole.DecisionMaker, BuyingRole.Signatory];
-
     public double WeightOf(InteractionKind kind) => kind switch
     {
         InteractionKind.Meeting => MeetingWeight,
@@ -43,8 +30,6 @@ public sealed class StrengthOptions
         InteractionKind.Email => EmailWeight,
         _ => NoteWeight,
     };
-
-    public int RhythmOf(BuyingRole role) => RhythmDays.TryGetValue(role, out var days) ? days : 60;
 }
 
 /// <summary>A decaying score and the instant it was taken at.</summary>
@@ -120,8 +105,8 @@ public static class RelationshipStrength
     }
 
     /// <summary>Whether a relationship is past the expected contact rhythm of the contact's role.</summary>
-    public static bool IsGoingCold(DateTime lastContactAt, BuyingRole role, DateTime now, StrengthOptions options) =>
-        (now - lastContactAt).TotalDays > options.RhythmOf(role);
+    public static bool IsGoingCold(DateTime lastContactAt, int rhythmDays, DateTime now) =>
+        (now - lastContactAt).TotalDays > rhythmDays;
 
     private static double Decay(double score, TimeSpan elapsed, StrengthOptions options) =>
         score * Math.Pow(2, -elapsed.TotalDays / options.HalfLifeDays);

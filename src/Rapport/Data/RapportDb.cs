@@ -34,6 +34,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options)
 
     public DbSet<Contact> Contacts => Set<Contact>();
 
+    public DbSet<BuyingRole> BuyingRoles => Set<BuyingRole>();
+
     public DbSet<Interaction> Interactions => Set<Interaction>();
 
     public DbSet<Relationship> Relationships => Set<Relationship>();

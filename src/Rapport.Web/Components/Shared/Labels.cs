@@ -30,16 +30,6 @@ internal static class Labels
         _ => action.ToString(),
     };
 
-    public static string Of(BuyingRole role) => role switch
-    {
-        BuyingRole.DecisionMaker => Texts.BuyingRoleDecisionMaker,
-        BuyingRole.Signatory => Texts.BuyingRoleSignatory,
-        BuyingRole.Influencer => Texts.BuyingRoleInfluencer,
-        BuyingRole.User => Texts.BuyingRoleUser,
-        BuyingRole.Gatekeeper => Texts.BuyingRoleGatekeeper,
-        _ => role.ToString(),
-    };
-
     public static string Of(AccountStatus status) => status switch
     {
         AccountStatus.Prospect => Texts.AccountStatusProspect,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Shared;
 
@@ -10,6 +11,7 @@ namespace Rapport.ClientBase.Import;
 internal sealed class ContactImporter(ImportContext context) : RowImporter(context)
 {
     private readonly Dictionary<string, int> _emails = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, BuyingRole> _roles = ImportValues.RoleIndex(context.Roles);
 
     public override async Task ProcessAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
@@ -18,7 +20,7 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
         {
             var errors = Run.ErrorCount;
             var line = new Line(row, Text(row, ImportField.ContactName, 200), Email(row, ImportField.ContactEmail),
-                Text(row, ImportField.Phone, 40), Text(row, ImportField.JobTitle, 100), Choice<BuyingRole>(row, ImportField.BuyingRole),
+                Text(row, ImportField.Phone, 40), Text(row, ImportField.JobTitle, 100), Role(row),
                 new AccountReference(Eik(row, ImportField.AccountEik), Domain(row, ImportField.AccountDomain), Text(row, ImportField.AccountName, 200)));
             if (Run.ErrorCount > errors)
             {
@@ -57,7 +59,11 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
             }
             else if (existing.TryGetValue(line.Email!, out var contact))
             {
-                if (accountId is { } named && named != contact.AccountId)
+                if (line.Role is { Archived: true } archived && archived.Code != contact.Role)
+                {
+                    Error(line.Row, ImportField.BuyingRole, Texts.ValidationUnknownBuyingRole);
+                }
+                else if (accountId is { } named && named != contact.AccountId)
                 {
                     Error(line.Row, line.Account.Field, Texts.ImportContactAtOtherAccount);
                 }
@@ -86,9 +92,13 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
             {
                 Error(line.Row, ImportField.ContactName, Format(Texts.ValidationRequired, ImportFields.Label(Run.Kind, ImportField.ContactName)));
             }
+            else if (line.Role is { Archived: true })
+            {
+                Error(line.Row, ImportField.BuyingRole, Texts.ValidationUnknownBuyingRole);
+            }
             else
             {
-                var created = new Contact { AccountId = id, Status = ContactStatus.Active, Email = line.Email, Role = BuyingRole.Influencer };
+                var created = new Contact { AccountId = id, Status = ContactStatus.Active, Email = line.Email, Role = Context.Roles.Default };
                 Apply(created, line);
                 Writer.Add(created);
                 Run.Created++;
@@ -102,10 +112,28 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
         var changed = Change(contact.FullName, line.Name, contact.Rename);
         changed |= Change(contact.JobTitle, line.JobTitle, v => contact.JobTitle = v);
         changed |= Change(contact.Phone, line.Phone, contact.SetPhone);
-        changed |= Change(contact.Role, line.Role, v => contact.Role = v);
+        changed |= Change(contact.Role, line.Role?.Code, v => contact.Role = v);
         return changed;
     }
 
     private sealed record Line(
         ImportRow Row, string? Name, string? Email, string? Phone, string? JobTitle, BuyingRole? Role, AccountReference Account);
+
+    /// <summary>The buying role a cell names; an error, listing the active roles, when it names none.</summary>
+    private BuyingRole? Role(ImportRow row)
+    {
+        if (row[ImportField.BuyingRole] is not { } text)
+        {
+            return null;
+        }
+
+        if (_roles.TryGetValue(ImportFields.HeaderKey(text), out var role))
+        {
+            return role;
+        }
+
+        var accepted = string.Join(", ", Context.Roles.Choices().Select(r => r.Name(CultureInfo.CurrentCulture)));
+        Error(row, ImportField.BuyingRole, Format(Texts.ImportUnknownValue, text, accepted));
+        return null;
+    }
 }

@@ -232,18 +232,51 @@ public static class ImportValues
             (AccountStatus.Prospect, ["prospect", "lead", "потенциален", "потенциален клиент", "перспективен"]),
             (AccountStatus.Active, ["active", "client", "customer", "активен", "активна", "клиент"]),
             (AccountStatus.Former, ["former", "inactive", "lost", "бивш", "бивша", "бивш клиент", "неактивен"])),
-        [typeof(BuyingRole)] = Table(
-            (BuyingRole.DecisionMaker, ["decision maker", "decision-maker", "вземащ решения", "лице вземащо решения", "взема решения"]),
-            (BuyingRole.Signatory, ["signatory", "signer", "подписващ", "подписващо лице", "подписва"]),
-            (BuyingRole.Influencer, ["influencer", "влияещ", "влиятел", "оказва влияние"]),
-            (BuyingRole.User, ["user", "потребител", "ползвател"]),
-            (BuyingRole.Gatekeeper, ["gatekeeper", "пазач", "вратар"])),
         [typeof(InteractionKind)] = Table(
             (InteractionKind.Call, ["call", "phone call", "phone", "обаждане", "разговор", "телефон"]),
             (InteractionKind.Meeting, ["meeting", "среща"]),
             (InteractionKind.Email, ["email", "e-mail", "имейл", "писмо"]),
             (InteractionKind.Note, ["note", "бележка"])),
     };
+
+    /// <summary>Words people write for the roles every installation starts with, besides the roles' own names.</summary>
+    private static readonly (string Code, string[] Words)[] RoleWords =
+    [
+        (BuyingRoles.DecisionMaker, ["decision maker", "decision-maker", "вземащ решения", "лице вземащо решения", "взема решения"]),
+        (BuyingRoles.Signatory, ["signatory", "signer", "подписващ", "подписващо лице", "подписва"]),
+        (BuyingRoles.Influencer, ["influencer", "влияещ", "влиятел", "оказва влияние"]),
+        (BuyingRoles.User, ["user", "потребител", "ползвател"]),
+        (BuyingRoles.Gatekeeper, ["gatekeeper", "пазач", "вратар"]),
+    ];
+
+    /// <summary>
+    /// The buying roles by what a cell may say: the code, the English or Bulgarian name, or for the roles every
+    /// installation starts with a common synonym; archived roles too, so that an unchanged row stays unchanged.
+    /// </summary>
+    public static Dictionary<string, BuyingRole> RoleIndex(RoleSet roles)
+    {
+        var index = new Dictionary<string, BuyingRole>(StringComparer.Ordinal);
+        foreach (var (code, words) in RoleWords)
+        {
+            if (roles.Find(code) is { } role)
+            {
+                foreach (var word in words)
+                {
+                    index[ImportFields.HeaderKey(word)] = role;
+                }
+            }
+        }
+
+        // Names and codes win over the synonyms, and an active role over an archived one with the same name.
+        foreach (var role in roles.All.OrderByDescending(r => r.Archived))
+        {
+            index[ImportFields.HeaderKey(role.NameEn)] = role;
+            index[ImportFields.HeaderKey(role.NameBg)] = role;
+            index[ImportFields.HeaderKey(role.Code)] = role;
+        }
+
+        return index;
+    }
 
     /// <summary>An enumeration value by its name or one of its words; null when the text is none of them.</summary>
     public static T? Parse<T>(string text) where T : struct, Enum =>

@@ -30,7 +30,8 @@ public sealed record ImportPreview(
 /// memory stays flat; a commit runs in one transaction, so an error, an exception or a cancellation leaves nothing.
 /// New records are written by an <see cref="ImportWriter"/>, changed ones saved through the change tracker.
 /// </summary>
-public sealed class ImportHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, ICurrentActor actor)
+public sealed class ImportHandlers(
+    RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, BuyingRoleCatalog roles, ICurrentActor actor)
 {
     public const int BatchSize = 1000;
 
@@ -63,7 +64,7 @@ public sealed class ImportHandlers(RapportDb db, TimeProvider clock, IOptions<St
         var total = file.Records().Count();
         progress?.Report(new ImportProgress(0, total));
         await using var writer = new ImportWriter(db, actor, clock);
-        var context = new ImportContext(db, viewer, run, clock.GetUtcNow().UtcDateTime, options.Value, writer);
+        var context = new ImportContext(db, viewer, run, clock.GetUtcNow().UtcDateTime, options.Value, await roles.GetAsync(ct), writer);
         RowImporter importer = kind switch
         {
             ImportKind.Accounts => new AccountImporter(context),
@@ -219,7 +220,8 @@ internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map)
 }
 
 /// <summary>What every kind of import works with.</summary>
-internal sealed record ImportContext(RapportDb Db, Viewer Viewer, ImportRun Run, DateTime Now, StrengthOptions Strength, ImportWriter Writer);
+internal sealed record ImportContext(
+    RapportDb Db, Viewer Viewer, ImportRun Run, DateTime Now, StrengthOptions Strength, RoleSet Roles, ImportWriter Writer);
 
 /// <summary>Reads, checks, looks up and applies the rows of one kind, a batch at a time.</summary>
 internal abstract class RowImporter(ImportContext context)
