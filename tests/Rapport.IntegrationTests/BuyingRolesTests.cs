@@ -207,6 +207,41 @@ public abstract class BuyingRolesTests(RapportApp app)
         Assert.Equal(role.Code, contact.Role);
     }
 
+    [Fact]
+    public async Task An_administrator_adds_a_role_on_its_page_and_a_manager_is_offered_it_by_name_in_their_language()
+    {
+        var admin = await app.SignedInClientAsync((await app.CreateUserAsync(null, Roles.Administrator)).Email);
+        var (en, bg) = (app.Unique("Procurement lead "), app.Unique("Ръководител доставки "));
+        var invalid = await RapportApp.PostFormAsync(admin, "/settings/buying-roles/new", "buying-role", new()
+        {
+            ["Input.NameEn"] = en, ["Input.NameBg"] = "", ["Input.RhythmDays"] = "0", ["Input.Version"] = "0",
+        });
+        var form = await invalid.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains($"value=\"{en}\"", form, StringComparison.Ordinal);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(form, "class=\"validation-message\""));
+
+        var created = await RapportApp.PostFormAsync(admin, "/settings/buying-roles/new", "buying-role", new()
+        {
+            ["Input.NameEn"] = en, ["Input.NameBg"] = bg, ["Input.RhythmDays"] = "21", ["Input.Required"] = "false", ["Input.Version"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        Assert.Contains(en, await admin.GetStringAsync("/settings/buying-roles"), StringComparison.Ordinal);
+        var code = (await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().BuyingRoles.SingleAsync(r => r.NameEn == en))).Code;
+
+        var employee = await app.CreateEmployeeAsync(app.Unique("Мениджър "));
+        var (_, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
+        var manager = await app.SignedInClientAsync(email);
+        var account = await app.WithServicesAsync(async sp =>
+            (await sp.GetRequiredService<AccountHandlers>().CreateAsync(
+                new Viewer(Guid.NewGuid(), employee, new HashSet<string> { Roles.AccountManager }), new AccountInput { Name = app.Unique("Доставки ") })).Value);
+        var english = await manager.GetStringAsync($"/accounts/{account}/contacts/new");
+        Assert.Contains($"<option value=\"{code}\">{en}</option>", english, StringComparison.Ordinal);
+
+        var bulgarian = await manager.GetStringAsync($"/accounts/{account}/contacts/new?culture=bg-BG&ui-culture=bg-BG");
+        Assert.Contains($"<option value=\"{code}\">{bg}</option>", bulgarian, StringComparison.Ordinal);
+    }
+
     private Task<ImportPreview> ImportAsync(string csv) =>
         app.WithServicesAsync(async sp =>
         {
