@@ -46,6 +46,7 @@ public static class RapportServices
         services.AddScoped<BuyingRoleHandlers>();
         services.AddScoped<InteractionHandlers>();
         services.AddScoped<RelationshipQueries>();
+        services.AddScoped<WarmUntilRefresh>();
         services.AddScoped<SearchQueries>();
         services.AddScoped<ContactMove>();
         services.AddScoped<FollowUps>();

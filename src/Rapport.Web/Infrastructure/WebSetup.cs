@@ -31,6 +31,7 @@ internal static class WebSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<RapportClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 
 namespace Rapport.Data;
@@ -41,6 +42,11 @@ public static class DatabaseOptions
         {
             case DatabaseProvider.Sqlite:
                 options.UseSqlite(PrepareSqlite(connectionString), o => o.MigrationsAssembly("Rapport.Migrations.Sqlite"));
+
+                // A migration that rebuilds a table (SQLite's only way to add a foreign key) turns foreign keys off and
+                // on around its transaction; that pragma holds for the one connection, so a migration cut short leaves
+                // nothing half-applied and the warning that says it might would only alarm whoever starts the app.
+                options.ConfigureWarnings(w => w.Ignore(RelationalEventId.NonTransactionalMigrationOperationWarning));
                 break;
             case DatabaseProvider.Postgres:
                 options.UseNpgsql(connectionString, o => o.MigrationsAssembly("Rapport.Migrations.Postgres"));
