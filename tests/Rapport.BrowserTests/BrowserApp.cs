@@ -41,8 +41,8 @@ public sealed class BrowserApp : SqliteApp
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) on a page of the app, in the given language.</summary>
-    public async Task<IPage> NewPageAsync(string locale = "en-GB")
+    /// <summary>A fresh browser context (its own cookies) on a page of the app, in the given language, with or without script.</summary>
+    public async Task<IPage> NewPageAsync(string locale = "en-GB", bool javaScript = true)
     {
         if (Browser is null)
         {
@@ -55,7 +55,7 @@ public sealed class BrowserApp : SqliteApp
             Assert.Skip(reason);
         }
 
-        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale });
+        var context = await Browser.NewContextAsync(new() { BaseURL = BaseUrl, Locale = locale, JavaScriptEnabled = javaScript });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
     }

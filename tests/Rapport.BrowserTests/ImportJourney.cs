@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Rapport.ClientBase;
+using Rapport.IntegrationTests;
 using Rapport.Shared;
 using static Microsoft.Playwright.Assertions;
 
@@ -34,8 +36,15 @@ public sealed partial class Journeys
 
         await Expect(page.GetByTestId("created")).ToHaveTextAsync("2");
         await Expect(page.GetByTestId("errors")).ToHaveTextAsync("0");
+        await WatchProgressAsync(page);
         await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported:" })).ToHaveTextAsync("Imported: 2 created, 0 updated, 0 unchanged.");
+
+        // On the way the bar came and went, with the rows of the file; the address ends on the result.
+        var seen = await page.EvaluateAsync<string[]>("() => window.progressSeen");
+        Assert.Contains(seen, s => s.StartsWith("Importing…", StringComparison.Ordinal) && s.EndsWith("of 2 rows (0%)", StringComparison.Ordinal));
+        await Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveCountAsync(0);
+        await Expect(page).ToHaveURLAsync(new Regex("/accounts/import\\?kind=Accounts&created=2&updated=0&unchanged=0$"));
 
         // The next export has the same columns: the saved mapping applies, and a changed town updates the account.
         await UploadAsync(page, $"Контрагент;Рег. номер;Населено място\r\n{north};{first};Велико Търново\r\n{south};{second};Бургас\r\n");
@@ -53,6 +62,51 @@ public sealed partial class Journeys
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync("Велико Търново");
         await Expect(page.GetByRole(AriaRole.Main)).ToContainTextAsync(first);
     }
+
+    [Fact]
+    public async Task Without_script_an_import_is_sent_as_a_plain_form_and_still_ends_with_its_result()
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique("Тодор Тихов "));
+        var (_, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
+        var page = await app.NewPageAsync(javaScript: false);
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(RapportApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welcome");
+
+        await UploadAsync(page, $"Име;ЕИК\r\n{app.Unique("Тиха Фирма ")};{NewEik()}\r\n");
+        await Expect(page.GetByTestId("created")).ToHaveTextAsync("1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Import", Exact = true }).ClickAsync();
+
+        // The whole import runs before the answer, a redirection to the result: no bar, which would never move.
+        await Expect(page).ToHaveURLAsync(new Regex("/accounts/import\\?kind=Accounts&created=1&updated=0&unchanged=0$"));
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Imported:" })).ToHaveTextAsync("Imported: 1 created, 0 updated, 0 unchanged.");
+    }
+
+    /// <summary>
+    /// Notes every state of the import's progress bar from now on ("label | text"), however briefly it is on the
+    /// page: a small import is over before an assertion could look.
+    /// </summary>
+    private static async Task WatchProgressAsync(IPage page) => await page.EvaluateAsync("""
+        () => {
+            window.progressSeen = [];
+            const note = (bar) => window.progressSeen.push(`${bar.labels[0]?.textContent} | ${bar.getAttribute("aria-valuetext")}`);
+            new MutationObserver((records) => {
+                for (const record of records) {
+                    if (record.target instanceof HTMLProgressElement) {
+                        note(record.target);
+                    }
+
+                    for (const node of record.addedNodes) {
+                        if (node instanceof Element) {
+                            (node.matches("progress") ? [node] : [...node.querySelectorAll("progress")]).forEach(note);
+                        }
+                    }
+                }
+            }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuetext", "value", "max"] });
+        }
+        """);
 
     private static async Task UploadAsync(IPage page, string csv)
     {

@@ -74,6 +74,89 @@ public abstract partial class ImportPagesTests(RapportApp app)
         Assert.DoesNotContain("Secret", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_import_sent_by_the_page_script_streams_its_progress_then_its_result()
+    {
+        var me = await app.CreateEmployeeAsync(app.Unique("Streamer "));
+        var (_, login) = await app.CreateUserAsync(me, Roles.AccountManager);
+        var client = await app.SignedInClientAsync(login);
+        var domain = app.Unique("stream").ToLowerInvariant() + ".example";
+        var csv = new StringBuilder("Name,Domain\n");
+        for (var i = 0; i < 1500; i++)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"Поток {i},n{i}.{domain}\n");
+        }
+
+        var preview = await UploadAsync(client, "Accounts", csv.ToString());
+        var response = await PostFromScriptAsync(client, preview, new()
+        {
+            ["Fields[0]"] = "AccountName", ["Fields[1]"] = "AccountDomain", ["Action"] = "commit",
+        });
+        var body = await response.Content.ReadAsStringAsync();
+
+        // The page goes out with the bar, then updates of it with the rows done, then the result, then where to go next.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.Contains("ssr-framing"), "Not a streamed response.");
+        var bar = body.IndexOf("data-testid=\"import-progress\"", StringComparison.Ordinal);
+        var firstUpdate = body.IndexOf("<blazor-ssr>", StringComparison.Ordinal);
+        var rows = body.IndexOf("<progress id=\"import-progress\" max=\"1500\" value=\"0\" aria-valuetext=\"0 of 1,500 rows (0%)\"", StringComparison.Ordinal);
+        var result = body.IndexOf("Imported: 1500 created, 0 updated, 0 unchanged.", StringComparison.Ordinal);
+        var redirection = body.IndexOf("<template type=\"redirection\"", StringComparison.Ordinal);
+        Assert.True(bar >= 0 && bar < firstUpdate && firstUpdate < rows && rows < result && result < redirection, body);
+        var imported = await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Accounts
+            .CountAsync(a => a.Domain!.EndsWith("." + domain) && a.OwnerId == me));
+        Assert.Equal(1500, imported);
+    }
+
+    [Fact]
+    public async Task A_check_streams_its_progress_then_the_row_errors_and_without_script_answers_at_once()
+    {
+        var (_, login) = await app.CreateUserAsync(null, Roles.Administrator);
+        var client = await app.SignedInClientAsync(login);
+        var preview = await UploadAsync(client, "Contacts", "Name,E-mail,EIK\nBroken,not-an-email,123456789\n");
+        var fields = new Dictionary<string, string>
+        {
+            ["Fields[0]"] = "ContactName", ["Fields[1]"] = "ContactEmail", ["Fields[2]"] = "AccountEik", ["Action"] = "preview",
+        };
+
+        // Visiting the page from another one of the app checks the file as checking again does.
+        using var visit = new HttpRequestMessage(HttpMethod.Get, preview);
+        visit.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        foreach (var streamed in new[]
+        {
+            await (await client.SendAsync(visit)).Content.ReadAsStringAsync(),
+            await (await PostFromScriptAsync(client, preview, fields)).Content.ReadAsStringAsync(),
+        })
+        {
+            var bar = streamed.IndexOf("data-testid=\"import-progress\"", StringComparison.Ordinal);
+            var firstUpdate = streamed.IndexOf("<blazor-ssr>", StringComparison.Ordinal);
+            var errors = streamed.IndexOf("data-testid=\"import-errors\"", StringComparison.Ordinal);
+            Assert.True(bar >= 0 && bar < firstUpdate && firstUpdate < errors, streamed);
+            Assert.Contains("data-testid=\"errors\">2<", streamed, StringComparison.Ordinal);
+            Assert.DoesNotContain("type=\"redirection\"", streamed, StringComparison.Ordinal);
+        }
+
+        // A browser without script posts the form itself: it would never apply streamed updates, so none are sent.
+        var plain = await (await RapportApp.PostFormAsync(client, preview, "import-map", fields)).Content.ReadAsStringAsync();
+        Assert.Contains("data-testid=\"import-errors\"", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("<blazor-ssr>", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"import-progress\"", plain, StringComparison.Ordinal);
+    }
+
+    /// <summary>Posts the mapping form of an import as the page's script does with an enhanced form: the response may stream.</summary>
+    private static async Task<HttpResponseMessage> PostFromScriptAsync(HttpClient client, string url, Dictionary<string, string> fields)
+    {
+        var page = await client.GetStringAsync(url);
+        var form = new Dictionary<string, string>(fields)
+        {
+            ["__RequestVerificationToken"] = AntiforgeryField().Match(page).Groups[1].Value,
+            ["_handler"] = "import-map",
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+        return await client.SendAsync(request);
+    }
+
     /// <summary>Posts the upload form with a file, as a browser would, and returns where it redirects.</summary>
     private static async Task<string> UploadAsync(HttpClient client, string kind, string csv)
     {

@@ -9,7 +9,8 @@ document.addEventListener("submit", (event) => {
 
 // A form marked data-busy says it is working while its request runs (an import of a large file takes a while): the
 // message of the button that sent it (data-busy-<value>) or the form's, in its [data-busy-status] element. Buttons are
-// not disabled, which would drop the sending button's value from the request; the page that comes back replaces all.
+// not disabled, which would drop the sending button's value from the request; the page that comes back replaces all
+// (for an import's check or commit, the first part of a streamed answer, with a progress bar that then moves).
 document.addEventListener("submit", (event) => {
     const form = event.target;
     if (!(form instanceof HTMLFormElement) || !form.dataset.busy || event.defaultPrevented) {
