@@ -36,13 +36,12 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
 
-        var user = await users.FindByIdAsync(owner.UserId.ToString());
-        if (user is null || await users.IsLockedOutAsync(user))
+        if (await users.IsLockedOutAsync(owner.User))
         {
             return AuthenticateResult.Fail("The token's user cannot sign in.");
         }
 
-        var principal = RapportClaimsFactory.ForApi(user, await users.GetRolesAsync(user), identity.Value, SchemeName);
+        var principal = RapportClaimsFactory.ForApi(owner.User, owner.Roles, identity.Value, SchemeName);
         return AuthenticateResult.Success(new AuthenticationTicket(principal, SchemeName));
     }
 

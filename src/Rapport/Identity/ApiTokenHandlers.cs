@@ -15,8 +15,8 @@ public sealed class NewTokenInput
 
 public sealed record TokenRow(Guid Id, string Name, string Hint, DateTime CreatedAt, DateTime? LastUsedAt, DateTime? RevokedAt);
 
-/// <summary>The token owner and the time it was used, for authenticating an API request.</summary>
-public sealed record TokenOwner(Guid TokenId, Guid UserId);
+/// <summary>Who calls with a token: the token, its user as stored, and the user's roles.</summary>
+public sealed record TokenOwner(Guid TokenId, User User, IReadOnlyList<string> Roles);
 
 /// <summary>Personal API tokens: created with their secret shown once, listed by hint, revoked for good.</summary>
 public sealed class ApiTokenHandlers(RapportDb db, TimeProvider clock)
@@ -56,7 +56,10 @@ public sealed class ApiTokenHandlers(RapportDb db, TimeProvider clock)
         return Result.Ok();
     }
 
-    /// <summary>Finds the live token with this secret; records its use at most every few minutes.</summary>
+    /// <summary>
+    /// Finds the live token with this secret, its user and the user's roles in one query, since every API request
+    /// asks; records the token's use at most every few minutes.
+    /// </summary>
     public async Task<TokenOwner?> AuthenticateAsync(string secret, CancellationToken ct = default)
     {
         if (!secret.StartsWith(ApiToken.SecretPrefix, StringComparison.Ordinal) || secret.Length > 100)
@@ -65,19 +68,27 @@ public sealed class ApiTokenHandlers(RapportDb db, TimeProvider clock)
         }
 
         var hash = ApiToken.HashOf(secret);
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Hash == hash && t.RevokedAt == null, ct);
-        if (token is null)
+        var found = await db.ApiTokens.AsNoTracking()
+            .Where(t => t.Hash == hash && t.RevokedAt == null)
+            .Join(db.Users, t => t.UserId, u => u.Id, (t, u) => new
+            {
+                t.Id,
+                t.LastUsedAt,
+                User = u,
+                Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
+            })
+            .FirstOrDefaultAsync(ct);
+        if (found is null)
         {
             return null;
         }
 
         var now = clock.GetUtcNow().UtcDateTime;
-        if (token.LastUsedAt is null || now - token.LastUsedAt > LastUsedResolution)
+        if (found.LastUsedAt is null || now - found.LastUsedAt > LastUsedResolution)
         {
-            token.LastUsedAt = now;
-            await db.SaveChangesAsync(ct);
+            await db.ApiTokens.Where(t => t.Id == found.Id).ExecuteUpdateAsync(s => s.SetProperty(t => t.LastUsedAt, now), ct);
         }
 
-        return new TokenOwner(token.Id, token.UserId);
+        return new TokenOwner(found.Id, found.User, found.Roles);
     }
 }
