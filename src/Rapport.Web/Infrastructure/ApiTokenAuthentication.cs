@@ -16,7 +16,7 @@ internal sealed class ApiTokenAuthenticationHandler(
     ILoggerFactory logger,
     UrlEncoder encoder,
     ApiTokenHandlers tokens,
-    UserManager<User> users,
+    TimeProvider clock,
     IOptions<IdentityOptions> identity)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
@@ -36,7 +36,8 @@ internal sealed class ApiTokenAuthenticationHandler(
             return AuthenticateResult.Fail("Unknown or revoked token.");
         }
 
-        if (await users.IsLockedOutAsync(owner.User))
+        // Identity's own rule (UserManager.IsLockedOutAsync), without building a UserManager for every call.
+        if (owner.User.LockoutEnabled && owner.User.LockoutEnd > clock.GetUtcNow())
         {
             return AuthenticateResult.Fail("The token's user cannot sign in.");
         }

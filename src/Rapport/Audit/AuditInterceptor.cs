@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Metadata;
+using Rapport.Data;
 using Rapport.Shared;
 
 namespace Rapport.Audit;
@@ -12,7 +13,7 @@ namespace Rapport.Audit;
 /// Writes an <see cref="AuditEntry"/> per changed field of every <see cref="IAudited"/> entity, inside the same
 /// SaveChanges, so the log and the change commit or fail together. Refuses any edit of the log itself.
 /// </summary>
-internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) : SaveChangesInterceptor
+internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private const int MaxValueLength = 2000;
 
@@ -35,6 +36,9 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
         {
             return;
         }
+
+        // One interceptor serves every context; the actor is the context's, that is the request's or the command's.
+        var actor = (context as RapportDb)?.Actor ?? SystemActor.Instance;
 
         context.ChangeTracker.DetectChanges();
         if (context.ChangeTracker.Entries<AuditEntry>().Any(e => e.State is EntityState.Modified or EntityState.Deleted))
@@ -84,16 +88,16 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
                     continue;
                 }
 
-                entries.Add(Entry(entry, now, action.Value, property.Metadata.Name, oldValue, newValue));
+                entries.Add(Entry(actor, entry, now, action.Value, property.Metadata.Name, oldValue, newValue));
             }
         }
 
-        entries.AddRange(RoleChanges(context, now));
+        entries.AddRange(RoleChanges(context, actor, now));
         context.Set<AuditEntry>().AddRange(entries);
     }
 
     /// <summary>Role grants and withdrawals are rows of a join table; they are logged as a change of the user.</summary>
-    private IEnumerable<AuditEntry> RoleChanges(DbContext context, DateTime now)
+    private static IEnumerable<AuditEntry> RoleChanges(DbContext context, ICurrentActor actor, DateTime now)
     {
         foreach (var entry in context.ChangeTracker.Entries<IdentityUserRole<Guid>>().ToList())
         {
@@ -141,7 +145,7 @@ internal sealed class AuditInterceptor(ICurrentActor actor, TimeProvider clock) 
             .Where(v => !string.IsNullOrEmpty(v.Value))
             .Select(v => $"{v.Name}={v.Value}"))));
 
-    private AuditEntry Entry(EntityEntry<IAudited> entry, DateTime at, AuditAction action, string field, string? oldValue, string? newValue) =>
+    private static AuditEntry Entry(ICurrentActor actor, EntityEntry<IAudited> entry, DateTime at, AuditAction action, string field, string? oldValue, string? newValue) =>
         NewEntry(actor, at, entry.Metadata.ClrType, entry.Entity.Id, action, field, oldValue, newValue);
 
     private static AuditEntry NewEntry(

@@ -8,13 +8,19 @@ using Rapport.ClientBase.Import;
 using Rapport.Identity;
 using Rapport.People;
 using Rapport.Settings;
+using Rapport.Shared;
 
 namespace Rapport.Data;
 
 /// <summary>The one database context of Rapport; each feature configures its own entities beside them.</summary>
-public sealed class RapportDb(DbContextOptions<RapportDb> options)
+/// <param name="options">Built once for the application: the interceptors are shared and read the actor from here.</param>
+/// <param name="actor">Who the changes saved through this context are written to the audit log as.</param>
+public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor? actor = null)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
+    /// <summary>Who is acting through this context: the request's user, the command line, or the system.</summary>
+    public ICurrentActor Actor { get; } = actor ?? SystemActor.Instance;
+
     /// <summary>Keys that protect cookies and antiforgery tokens, shared by every instance behind a load balancer.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
