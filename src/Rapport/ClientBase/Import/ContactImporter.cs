@@ -4,8 +4,10 @@ using Rapport.Shared;
 namespace Rapport.ClientBase.Import;
 
 /// <summary>
-/// Contacts, matched by e-mail among the active contacts. A contact is added to, or changed in, an account the viewer
-/// may edit; one that works at another account is not moved by an import, since a move keeps history on both sides.
+/// Contacts, matched among the active contacts by any of their e-mail addresses. A contact is added to, or changed in,
+/// an account the viewer may edit; one that works at another account is not moved by an import, since a move keeps
+/// history on both sides. The e-mail and phone cells may hold several values; an import adds the addresses and numbers
+/// a contact does not have yet after those it has, and removes none.
 /// </summary>
 internal sealed class ContactImporter(ImportContext context) : RowImporter(context)
 {
@@ -17,35 +19,34 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
         foreach (var row in rows)
         {
             var errors = Run.ErrorCount;
-            var line = new Line(row, Text(row, ImportField.ContactName, 200), Email(row, ImportField.ContactEmail),
-                Text(row, ImportField.Phone, 40), Text(row, ImportField.JobTitle, 100), Choice<BuyingRole>(row, ImportField.BuyingRole),
+            var line = new Line(row, Text(row, ImportField.ContactName, 200), Emails(row),
+                Phones(row), Text(row, ImportField.JobTitle, 100), Choice<BuyingRole>(row, ImportField.BuyingRole),
                 new AccountReference(Eik(row, ImportField.AccountEik), Domain(row, ImportField.AccountDomain), Text(row, ImportField.AccountName, 200)));
             if (Run.ErrorCount > errors)
             {
                 continue;
             }
 
-            if (line.Email is null)
+            if (line.Emails is null)
             {
                 Error(row, ImportField.ContactEmail, Format(Texts.ValidationRequired, ImportFields.Label(Run.Kind, ImportField.ContactEmail)));
             }
-            else if (_emails.TryGetValue(line.Email, out var first))
+            else if (line.Emails.Select(e => _emails.GetValueOrDefault(e)).FirstOrDefault(r => r > 0) is var first and > 0)
             {
                 Error(row, ImportField.ContactEmail, Format(Texts.ImportDuplicateRow, first));
             }
             else
             {
-                _emails[line.Email] = row.Row;
+                line.Emails.ForEach(e => _emails[e] = row.Row);
                 lines.Add(line);
             }
         }
 
-        var emails = lines.Select(l => l.Email!).ToList();
-        var existing = (await Db.Contacts.Where(c => c.Email != null && emails.Contains(c.Email) && c.Status == ContactStatus.Active).ToListAsync(ct))
-            .GroupBy(c => c.Email!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var existing = await ContactsAsync([.. lines.SelectMany(l => l.Emails!)], ct);
         var accounts = await AccountReferences.LoadAsync(Db, [.. lines.Where(l => !l.Account.IsEmpty).Select(l => l.Account)], ct);
         var found = lines.Select(l => l.Account.IsEmpty ? (Id: null, Error: null) : accounts.Find(l.Account)).ToList();
         var editable = await EditableAsync(existing.Values.Select(c => c.AccountId).Concat(found.Select(f => f.Id).OfType<Guid>()), ct);
+        var matches = lines.Select(l => l.Emails!.Select(e => existing.GetValueOrDefault(e)).OfType<Contact>().Distinct().ToList()).ToList();
 
         for (var i = 0; i < lines.Count; i++)
         {
@@ -55,7 +56,11 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
             {
                 Error(line.Row, line.Account.Field, notFound);
             }
-            else if (existing.TryGetValue(line.Email!, out var contact))
+            else if (matches[i].Count > 1)
+            {
+                Error(line.Row, ImportField.ContactEmail, Texts.ImportEmailsOfSeveralContacts);
+            }
+            else if (matches[i] is [var contact])
             {
                 if (accountId is { } named && named != contact.AccountId)
                 {
@@ -65,8 +70,14 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
                 {
                     Error(line.Row, ImportField.ContactEmail, Texts.ImportNotEditable);
                 }
+                else if (TooMany(contact, line) is { } tooMany)
+                {
+                    Error(line.Row, tooMany.Field, tooMany.Message);
+                }
                 else if (Apply(contact, line))
                 {
+                    // A new address alone changes no column of the contact, yet it is a change: its version moves.
+                    Db.Entry(contact).Property(c => c.Version).IsModified = true;
                     Run.Updated++;
                 }
                 else
@@ -88,7 +99,7 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
             }
             else
             {
-                var created = new Contact { AccountId = id, Status = ContactStatus.Active, Email = line.Email, Role = BuyingRole.Influencer };
+                var created = new Contact { AccountId = id, Status = ContactStatus.Active, Role = BuyingRole.Influencer };
                 Apply(created, line);
                 Writer.Add(created);
                 Run.Created++;
@@ -101,11 +112,64 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
     {
         var changed = Change(contact.FullName, line.Name, contact.Rename);
         changed |= Change(contact.JobTitle, line.JobTitle, v => contact.JobTitle = v);
-        changed |= Change(contact.Phone, line.Phone, contact.SetPhone);
+        changed |= line.Emails is { } emails && contact.AddEmails(emails);
+        changed |= line.Phones is { } phones && contact.AddPhones(phones);
         changed |= Change(contact.Role, line.Role, v => contact.Role = v);
         return changed;
     }
 
+    /// <summary>The active contacts that have any of these addresses, with all their addresses and numbers, by address.</summary>
+    private async Task<Dictionary<string, Contact>> ContactsAsync(List<string> emails, CancellationToken ct)
+    {
+        var owners = emails.Count == 0
+            ? []
+            : await Db.Set<ContactEmail>().AsNoTracking().Where(e => emails.Contains(e.Address)).Select(e => new { e.Address, e.ContactId }).ToListAsync(ct);
+        var ids = owners.Select(o => o.ContactId).Distinct().ToList();
+        var contacts = ids.Count == 0
+            ? []
+            : await Db.Contacts.Include(c => c.Emails).Include(c => c.Phones).AsSplitQuery()
+                .Where(c => ids.Contains(c.Id) && c.Status == ContactStatus.Active).ToDictionaryAsync(c => c.Id, ct);
+        return owners.Where(o => contacts.ContainsKey(o.ContactId))
+            .DistinctBy(o => o.Address, StringComparer.Ordinal).ToDictionary(o => o.Address, o => contacts[o.ContactId], StringComparer.Ordinal);
+    }
+
+    /// <summary>The addresses of an e-mail cell, in lower case; an error for each that is not one.</summary>
+    private List<string>? Emails(ImportRow row)
+    {
+        var values = ContactChannels.SplitEmails(row[ImportField.ContactEmail]);
+        var problems = ContactChannels.CheckEmails(values);
+        problems.ForEach(p => Error(row, ImportField.ContactEmail, p.Message));
+        return values.Count == 0 || problems.Count > 0 ? null : [.. values.Select(ContactChannels.NormalizeEmail)];
+    }
+
+    /// <summary>The numbers of a phone cell; an error for each that is not one.</summary>
+    private List<string>? Phones(ImportRow row)
+    {
+        var values = ContactChannels.SplitPhones(row[ImportField.Phone]);
+        var problems = ContactChannels.CheckPhones(values);
+        problems.ForEach(p => Error(row, ImportField.Phone, p.Message));
+        return values.Count == 0 || problems.Count > 0 ? null : values;
+    }
+
+    /// <summary>Why the row would give the contact more addresses or numbers than a contact may have, if it would.</summary>
+    private static (ImportField Field, string Message)? TooMany(Contact contact, Line line)
+    {
+        static bool Over(int had, int after, int max) => after > max && after > had;
+        if (line.Emails is { } emails
+            && Over(contact.Emails.Count, ContactChannels.DistinctEmails([.. contact.EmailAddresses(), .. emails]).Count, ContactChannels.MaxEmails))
+        {
+            return (ImportField.ContactEmail, Format(Texts.ValidationTooManyEmails, ContactChannels.MaxEmails));
+        }
+
+        if (line.Phones is { } phones
+            && Over(contact.Phones.Count, ContactChannels.DistinctPhones([.. contact.PhoneNumbers(), .. phones]).Count, ContactChannels.MaxPhones))
+        {
+            return (ImportField.Phone, Format(Texts.ValidationTooManyPhones, ContactChannels.MaxPhones));
+        }
+
+        return null;
+    }
+
     private sealed record Line(
-        ImportRow Row, string? Name, string? Email, string? Phone, string? JobTitle, BuyingRole? Role, AccountReference Account);
+        ImportRow Row, string? Name, List<string>? Emails, List<string>? Phones, string? JobTitle, BuyingRole? Role, AccountReference Account);
 }
