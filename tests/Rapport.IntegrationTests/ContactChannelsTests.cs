@@ -224,6 +224,12 @@ public abstract class ContactChannelsTests(RapportApp app)
         var again = await ImportContactsAsync(csv);
         Assert.True(again.Committed, Describe(again));
         Assert.Equal((0, 0, 1), (again.Created, again.Updated, again.Unchanged));
+
+        var tooMany = await ImportContactsAsync($"Name,E-mails,EIK\nЦветан Илиев,\"tsvetan@{tag}.bg x1@{tag}.bg x2@{tag}.bg x3@{tag}.bg\",{eik}\n");
+        Assert.False(tooMany.Committed);
+        var error = Assert.Single(tooMany.Errors);
+        Assert.Equal((2, "E-mails"), (error.Row, error.Column));
+        Assert.Contains("5", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
