@@ -73,6 +73,23 @@ public abstract class ContactChannelsTests(RapportApp app)
     }
 
     [Fact]
+    public async Task The_api_document_describes_the_lists_of_a_contact()
+    {
+        app.EnsureAvailable();
+        using var document = System.Text.Json.JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+
+        foreach (var schema in new[] { "ContactDetails", "ContactRow", "ContactInput", "ContactMoveInput" })
+        {
+            foreach (var list in new[] { "emails", "phones" })
+            {
+                var property = schemas.GetProperty(schema).GetProperty("properties").GetProperty(list);
+                Assert.Contains("array", property.GetProperty("type").ToString(), StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_client_that_knows_one_email_replaces_the_primary_and_keeps_the_others()
     {
         var (_, client, account) = await ManagerWithAccountAsync();
