@@ -148,6 +148,8 @@ internal sealed class ClientBaseGenerator(DatasetWriter writer, Staff staff, Dat
         _contactLeftOn = new DateOnly?[size.Contacts];
         var today = DateOnly.FromDateTime(now);
         var chunk = new List<Contact>(Chunk);
+        var emails = new List<ContactEmail>(Chunk);
+        var phones = new List<ContactPhone>(Chunk);
         var entries = new List<SearchEntry>(Chunk * 10);
         var index = 0;
         for (var a = 0; a < size.Accounts; a++)
@@ -166,21 +168,25 @@ internal sealed class ClientBaseGenerator(DatasetWriter writer, Staff staff, Dat
                 var (first, last) = account.CountryCode == "BG" ? ClientBaseNames.Cyrillic.Pick(_random) : ClientBaseNames.International.Pick(_random);
                 var latin = account.CountryCode == "BG" && _random.Next(100) < 15;
                 var movedOn = j > 0 && _random.Next(100) < 5;
+                var jobTitle = Pick(ClientBaseNames.JobTitles[role]);
+                var email = _random.Next(100) < 90 ? Email(first, last, account.Domain) : null;
                 var contact = new Contact
                 {
                     AccountId = account.Id,
-                    JobTitle = Pick(ClientBaseNames.JobTitles[role]),
-                    Email = _random.Next(100) < 90 ? Email(first, last, account.Domain) : null,
+                    JobTitle = jobTitle,
                     Role = role,
                     Status = movedOn ? ContactStatus.MovedOn : ContactStatus.Active,
                     LeftOn = movedOn ? today.AddDays(-_random.Next(30, 900)) : null,
                 };
                 SeededIds.SetId(contact, _ids.Next());
                 contact.Rename(latin ? Transliteration.ToLatin($"{first} {last}") : $"{first} {last}");
-                contact.SetPhone(_random.Next(100) < 85 ? Phone(account.CountryCode) : null);
+                contact.SetPhones([_random.Next(100) < 85 ? Phone(account.CountryCode) : null]);
+                contact.SetEmails([email]);
                 (_contactIds[index], _contactLeftOn[index]) = (contact.Id, contact.LeftOn);
 
                 chunk.Add(contact);
+                emails.AddRange(contact.Emails);
+                phones.AddRange(contact.Phones);
                 entries.AddRange(SearchIndexInterceptor.EntriesOf(contact));
                 if (chunk.Count == Chunk)
                 {
@@ -194,8 +200,12 @@ internal sealed class ClientBaseGenerator(DatasetWriter writer, Staff staff, Dat
         async Task FlushAsync()
         {
             await writer.WriteAsync(chunk);
+            await writer.WriteAsync(emails);
+            await writer.WriteAsync(phones);
             await writer.WriteAsync(entries);
             chunk.Clear();
+            emails.Clear();
+            phones.Clear();
             entries.Clear();
         }
     }

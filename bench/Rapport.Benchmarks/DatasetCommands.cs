@@ -100,8 +100,8 @@ internal static class DatasetCommands
         var load = Stopwatch.StartNew();
         await using (var writer = await DatasetWriter.OpenAsync(database))
         {
-            await writer.DropIndexesAsync(typeof(Account), typeof(Contact), typeof(Interaction), typeof(InteractionEmployee),
-                typeof(InteractionContact), typeof(Relationship), typeof(SearchEntry));
+            await writer.DropIndexesAsync(typeof(Account), typeof(Contact), typeof(ContactEmail), typeof(ContactPhone), typeof(Interaction),
+                typeof(InteractionEmployee), typeof(InteractionContact), typeof(Relationship), typeof(SearchEntry));
             accounts = await new ClientBaseGenerator(writer, staff, size, seed, now, log).WriteAsync();
             clock.Restart();
             await writer.RestoreIndexesAsync();

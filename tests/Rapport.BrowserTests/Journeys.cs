@@ -131,6 +131,14 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
         await Expect(heading).ToHaveTextAsync("Петър Стоянов");
 
+        // A second address goes in the empty box below the first; saving offers one more empty box.
+        await page.GetByLabel("E-mail 1", new() { Exact = true }).FillAsync("petar@dunav.example");
+        await page.GetByLabel("E-mail 2", new() { Exact = true }).FillAsync("p.stoyanov@home.example");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved.");
+        await Expect(page.GetByTestId("contact-emails").GetByRole(AriaRole.Link)).ToHaveTextAsync(["petar@dunav.example", "p.stoyanov@home.example"]);
+        await Expect(page.GetByLabel("E-mail 3", new() { Exact = true })).ToBeEmptyAsync();
+
         await page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Link, new() { Name = "Log interaction" }).ClickAsync();
         await Expect(heading).ToHaveTextAsync("Log an interaction");
         await Expect(page.GetByLabel("Петър Стоянов")).ToBeCheckedAsync();

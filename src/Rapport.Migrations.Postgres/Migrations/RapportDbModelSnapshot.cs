@@ -408,10 +408,6 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
-
-                    b.HasIndex("PhoneDigits");
-
                     b.HasIndex("PreviousId");
 
                     b.HasIndex("Role");
@@ -421,6 +417,49 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("SearchName", "Id");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.ContactEmail", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContactId", "Address");
+
+                    b.HasIndex("Address");
+
+                    b.ToTable("ContactEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.ContactPhone", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Digits")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ContactId", "Digits");
+
+                    b.HasIndex("Digits");
+
+                    b.ToTable("ContactPhones", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.ClientBase.FollowUp", b =>
@@ -1042,6 +1081,24 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Rapport.ClientBase.ContactEmail", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Contact", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.ContactPhone", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Contact", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.ClientBase.FollowUp", b =>
                 {
                     b.HasOne("Rapport.ClientBase.Account", null)
@@ -1165,6 +1222,13 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Head");
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.Contact", b =>
+                {
+                    b.Navigation("Emails");
+
+                    b.Navigation("Phones");
                 });
 
             modelBuilder.Entity("Rapport.ClientBase.Interaction", b =>

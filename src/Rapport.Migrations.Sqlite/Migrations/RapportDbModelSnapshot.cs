@@ -395,10 +395,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Email");
-
-                    b.HasIndex("PhoneDigits");
-
                     b.HasIndex("PreviousId");
 
                     b.HasIndex("Role");
@@ -408,6 +404,49 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("SearchName", "Id");
 
                     b.ToTable("Contacts");
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.ContactEmail", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContactId", "Address");
+
+                    b.HasIndex("Address");
+
+                    b.ToTable("ContactEmails", (string)null);
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.ContactPhone", b =>
+                {
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Digits")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ContactId", "Digits");
+
+                    b.HasIndex("Digits");
+
+                    b.ToTable("ContactPhones", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.ClientBase.FollowUp", b =>
@@ -1028,6 +1067,24 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Navigation("Account");
                 });
 
+            modelBuilder.Entity("Rapport.ClientBase.ContactEmail", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Contact", null)
+                        .WithMany("Emails")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.ContactPhone", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Contact", null)
+                        .WithMany("Phones")
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.ClientBase.FollowUp", b =>
                 {
                     b.HasOne("Rapport.ClientBase.Account", null)
@@ -1151,6 +1208,13 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Head");
+                });
+
+            modelBuilder.Entity("Rapport.ClientBase.Contact", b =>
+                {
+                    b.Navigation("Emails");
+
+                    b.Navigation("Phones");
                 });
 
             modelBuilder.Entity("Rapport.ClientBase.Interaction", b =>

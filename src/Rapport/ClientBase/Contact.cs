@@ -8,7 +8,7 @@ namespace Rapport.ClientBase;
 /// A person at a client company in one buying role. When the person moves to another company this record closes
 /// (<see cref="ContactStatus.MovedOn"/>) with its history, and a new record at the new employer points back to it.
 /// </summary>
-public sealed class Contact : IVersioned, IAudited
+public sealed partial class Contact : IVersioned, IAudited
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
 
@@ -22,10 +22,11 @@ public sealed class Contact : IVersioned, IAudited
 
     public string JobTitle { get; set; } = "";
 
-    /// <summary>The e-mail address in lower case: the contact's natural key within Rapport.</summary>
-    public string? Email { get; set; }
+    /// <summary>The primary e-mail address in lower case, the first of <see cref="Emails"/>, any of which is the contact's natural key.</summary>
+    public string? Email { get; private set; }
 
-    public string? Phone { get; set; }
+    /// <summary>The primary phone number, the first of <see cref="Phones"/>.</summary>
+    public string? Phone { get; private set; }
 
     /// <summary>The digits of the phone number, for search that ignores spaces and punctuation.</summary>
     public string? PhoneDigits { get; private set; }
@@ -46,12 +47,6 @@ public sealed class Contact : IVersioned, IAudited
     {
         FullName = fullName.Trim();
         SearchName = SearchText.Fold(FullName);
-    }
-
-    public void SetPhone(string? phone)
-    {
-        Phone = string.IsNullOrWhiteSpace(phone) ? null : phone.Trim();
-        PhoneDigits = Phone is null ? null : new string([.. Phone.Where(char.IsAsciiDigit)]);
     }
 }
 
@@ -79,7 +74,5 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasOne<Contact>().WithMany().HasForeignKey(x => x.PreviousId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.AccountId, x.Status });
         builder.HasIndex(x => new { x.SearchName, x.Id });
-        builder.HasIndex(x => x.Email);
-        builder.HasIndex(x => x.PhoneDigits);
     }
 }

@@ -7,7 +7,7 @@ using Rapport.Shared;
 namespace Rapport.ClientBase;
 
 /// <summary>The fields a user may set on a contact.</summary>
-public sealed class ContactInput
+public sealed class ContactInput : IValidatableObject
 {
     [Display(Name = nameof(Texts.FieldFullName), ResourceType = typeof(Texts))]
     [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
@@ -29,6 +29,15 @@ public sealed class ContactInput
     public string? Phone { get; set; }
 
     /// <summary>
+    /// Every e-mail address, the primary first; blank entries are ignored. Left out (null), <see cref="Email"/> is
+    /// taken instead as the primary address, and the contact's other addresses stay: clients that knew one keep working.
+    /// </summary>
+    public List<string?>? Emails { get; set; }
+
+    /// <summary>Every phone number, the primary first; blank entries are ignored. Left out (null), <see cref="Phone"/> is taken as for <see cref="Emails"/>.</summary>
+    public List<string?>? Phones { get; set; }
+
+    /// <summary>
     /// The code of one of the buying roles (an archived one only when the contact has it already); none gives a new
     /// contact the default role and leaves an existing contact's role as it is.
     /// </summary>
@@ -37,20 +46,38 @@ public sealed class ContactInput
     public string? Role { get; set; }
 
     public long Version { get; set; }
+
+    /// <summary>Each address or number in error beside its entry (<c>Emails[1]</c>), a list in error as a whole beside the list.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        ContactChannelInput.Check(Emails, Phones, nameof(Emails), nameof(Phones));
 }
 
 /// <summary>A contact with what the viewer's side knows of them: the strongest relationship and who holds it.</summary>
 public sealed record ContactRow(
     Guid Id, Guid AccountId, string FullName, string JobTitle, string? Email, string? Phone, string Role,
-    ContactStatus Status, int Strength, string? StrongestWith, DateTime? LastContactAt);
+    ContactStatus Status, int Strength, string? StrongestWith, DateTime? LastContactAt)
+{
+    /// <summary>Every e-mail address, the primary (<see cref="Email"/>) first.</summary>
+    public IReadOnlyList<string> Emails { get; init; } = [];
+
+    /// <summary>Every phone number, the primary (<see cref="Phone"/>) first.</summary>
+    public IReadOnlyList<string> Phones { get; init; } = [];
+}
 
 public sealed record ContactDetails(
     Guid Id, Guid AccountId, string AccountName, string FullName, string JobTitle, string? Email, string? Phone,
     string Role, ContactStatus Status, DateOnly? LeftOn, Guid? PreviousId, Guid? NextId, long Version, bool CanEdit)
 {
+    /// <summary>Every e-mail address, the primary (<see cref="Email"/>) first.</summary>
+    public IReadOnlyList<string> Emails { get; init; } = [];
+
+    /// <summary>Every phone number, the primary (<see cref="Phone"/>) first.</summary>
+    public IReadOnlyList<string> Phones { get; init; } = [];
+
     public ContactInput ToInput() => new()
     {
         FullName = FullName, JobTitle = JobTitle, Email = Email, Phone = Phone, Role = Role, Version = Version,
+        Emails = [.. Emails], Phones = [.. Phones],
     };
 }
 
@@ -73,6 +100,7 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
                                    join e in db.Employees on r.EmployeeId equals e.Id
                                    where ids.Contains(r.ContactId)
                                    select new { r.ContactId, r.Score, r.ScoreAt, r.LastContactAt, e.FullName }).ToListAsync(ct);
+        var (emails, phones) = await ChannelsAsync(ids, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         return [.. contacts.Select(c =>
         {
@@ -80,7 +108,10 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
                 .Select(r => (r.FullName, r.LastContactAt, Strength: RelationshipStrength.At(new StrengthState(r.Score, r.ScoreAt), now, options.Value)))
                 .OrderByDescending(r => r.Strength).FirstOrDefault();
             return new ContactRow(c.Id, c.AccountId, c.FullName, c.JobTitle, c.Email, c.Phone, c.Role, c.Status,
-                best.Strength, best.FullName, best.FullName is null ? null : best.LastContactAt);
+                best.Strength, best.FullName, best.FullName is null ? null : best.LastContactAt)
+            {
+                Emails = [.. emails[c.Id]], Phones = [.. phones[c.Id]],
+            };
         })];
     }
 
@@ -95,8 +126,12 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
 
         var c = contact.Contact;
         var next = await db.Contacts.Where(n => n.PreviousId == id).Select(n => (Guid?)n.Id).FirstOrDefaultAsync(ct);
+        var (emails, phones) = await ChannelsAsync([id], ct);
         return new ContactDetails(c.Id, c.AccountId, contact.AccountName, c.FullName, c.JobTitle, c.Email, c.Phone, c.Role,
-            c.Status, c.LeftOn, c.PreviousId, next, c.Version, await ClientBaseAccess.CanEditAsync(db, viewer, c.AccountId, ct));
+            c.Status, c.LeftOn, c.PreviousId, next, c.Version, await ClientBaseAccess.CanEditAsync(db, viewer, c.AccountId, ct))
+        {
+            Emails = [.. emails[id]], Phones = [.. phones[id]],
+        };
     }
 
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, Guid accountId, ContactInput input, CancellationToken ct = default)
@@ -107,9 +142,9 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
         }
 
         var contact = new Contact { AccountId = accountId, Status = ContactStatus.Active };
-        if (await ApplyAsync(contact, input, ct) is { } invalid)
+        if (await ApplyAsync(contact, input, ct) is [_, ..] invalid)
         {
-            return invalid;
+            return Result<Guid>.Fail(invalid);
         }
 
         db.Contacts.Add(contact);
@@ -119,7 +154,7 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
 
     public async Task<Result> UpdateAsync(Viewer viewer, Guid id, ContactInput input, CancellationToken ct = default)
     {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct);
+        var contact = await db.Contacts.Include(c => c.Emails).Include(c => c.Phones).AsSplitQuery().FirstOrDefaultAsync(c => c.Id == id, ct);
         if (contact is null)
         {
             return Error.NotFound(Texts.ErrorContactNotFound);
@@ -135,9 +170,9 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
             return Error.StaleVersion();
         }
 
-        if (await ApplyAsync(contact, input, ct) is { } invalid)
+        if (await ApplyAsync(contact, input, ct) is [_, ..] invalid)
         {
-            return invalid;
+            return Result.Fail(invalid);
         }
 
         return await db.SaveOrConflictAsync(ct);
@@ -155,13 +190,13 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
             : Error.NotFound(Texts.ErrorAccountNotFound);
     }
 
-    private async Task<Error?> ApplyAsync(Contact contact, ContactInput input, CancellationToken ct)
+    private async Task<Error[]> ApplyAsync(Contact contact, ContactInput input, CancellationToken ct)
     {
-        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim().ToLowerInvariant();
-        if (email is not null && await db.Contacts.AnyAsync(
-                c => c.Email == email && c.Id != contact.Id && c.Status == ContactStatus.Active, ct))
+        var channels = ContactChannelInput.Of(contact, input.Emails, input.Email, nameof(ContactInput.Emails), nameof(ContactInput.Email),
+            input.Phones, input.Phone, nameof(ContactInput.Phones), nameof(ContactInput.Phone));
+        if (await channels.CheckAsync(db, contact.Id, ct) is [_, ..] invalid)
         {
-            return Error.Invalid(nameof(ContactInput.Email), Texts.ValidationContactEmailTaken);
+            return invalid;
         }
 
         // An archived role stays with the contacts that have it, but no contact is given it anew.
@@ -171,14 +206,28 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
         var keeps = !isNew && role?.Code == contact.Role;
         if (role is null || (role.Archived && !keeps))
         {
-            return Error.Invalid(nameof(ContactInput.Role), Texts.ValidationUnknownBuyingRole);
+            return [Error.Invalid(nameof(ContactInput.Role), Texts.ValidationUnknownBuyingRole)];
         }
 
         contact.Rename(input.FullName!);
         contact.JobTitle = input.JobTitle?.Trim() ?? "";
-        contact.Email = email;
-        contact.SetPhone(input.Phone);
+        if (channels.ApplyTo(contact) && db.Entry(contact).State is EntityState.Unchanged or EntityState.Modified)
+        {
+            // Another address is a change of a stored contact: its version moves, so a concurrent edit is refused.
+            db.Entry(contact).Property(c => c.Version).IsModified = true;
+        }
+
         contact.Role = role.Code;
-        return null;
+        return [];
+    }
+
+    /// <summary>The addresses and numbers of these contacts, in order, by contact.</summary>
+    private async Task<(ILookup<Guid, string> Emails, ILookup<Guid, string> Phones)> ChannelsAsync(List<Guid> ids, CancellationToken ct)
+    {
+        var emails = await db.Set<ContactEmail>().AsNoTracking().Where(e => ids.Contains(e.ContactId))
+            .OrderBy(e => e.ContactId).ThenBy(e => e.Position).Select(e => new { e.ContactId, e.Address }).ToListAsync(ct);
+        var phones = await db.Set<ContactPhone>().AsNoTracking().Where(p => ids.Contains(p.ContactId))
+            .OrderBy(p => p.ContactId).ThenBy(p => p.Position).Select(p => new { p.ContactId, p.Number }).ToListAsync(ct);
+        return (emails.ToLookup(e => e.ContactId, e => e.Address), phones.ToLookup(p => p.ContactId, p => p.Number));
     }
 }

@@ -8,7 +8,7 @@ using Rapport.Shared;
 namespace Rapport.ClientBase;
 
 /// <summary>Where a contact went: an existing account, or the name of a new one to open as a lead.</summary>
-public sealed class ContactMoveInput
+public sealed class ContactMoveInput : IValidatableObject
 {
     [Display(Name = nameof(Texts.FieldNewEmployer), ResourceType = typeof(Texts))]
     public Guid? TargetAccountId { get; set => field = Choice.OrNull(value); }
@@ -31,10 +31,22 @@ public sealed class ContactMoveInput
     [StringLength(256, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
     public string? Email { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
+    /// <summary>
+    /// The e-mail addresses at the new employer, the primary first: the old ones mostly stay with the old employer, so
+    /// none is carried over unless given here. Left out (null), <see cref="Email"/> is the one address.
+    /// </summary>
+    public List<string?>? Emails { get; set; }
+
+    /// <summary>The phone numbers at the new employer; left out (null), the person keeps the numbers they had.</summary>
+    public List<string?>? Phones { get; set; }
+
     [Display(Name = nameof(Texts.FieldMovedOn), ResourceType = typeof(Texts))]
     public DateOnly? MovedOn { get; set; }
 
     public long Version { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        ContactChannelInput.Check(Emails, Phones, nameof(Emails), nameof(Phones));
 }
 
 /// <summary>
@@ -48,7 +60,7 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCata
 
     public async Task<Result<Guid>> MoveAsync(Viewer viewer, Guid contactId, ContactMoveInput input, CancellationToken ct = default)
     {
-        var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == contactId, ct);
+        var contact = await db.Contacts.Include(c => c.Phones).FirstOrDefaultAsync(c => c.Id == contactId, ct);
         if (contact is null || !await ClientBaseAccess.CanSeeAsync(db, viewer, contact.AccountId, ct))
         {
             return Error.NotFound(Texts.ErrorContactNotFound);
@@ -108,10 +120,12 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCata
             return Error.Invalid(nameof(ContactMoveInput.Role), Texts.ValidationUnknownBuyingRole);
         }
 
-        var email = string.IsNullOrWhiteSpace(input.Email) ? null : input.Email.Trim().ToLowerInvariant();
-        if (email is not null && await db.Contacts.AnyAsync(c => c.Email == email && c.Id != contact.Id && c.Status == ContactStatus.Active, ct))
+        var channels = ContactChannelInput.New(
+            input.Emails, input.Email, [], nameof(ContactMoveInput.Emails), nameof(ContactMoveInput.Email),
+            input.Phones, null, contact.PhoneNumbers(), nameof(ContactMoveInput.Phones), nameof(ContactMoveInput.Phones));
+        if (await channels.CheckAsync(db, contact.Id, ct) is [_, ..] invalid)
         {
-            return Error.Invalid(nameof(ContactMoveInput.Email), Texts.ValidationContactEmailTaken);
+            return Result<Guid>.Fail(invalid);
         }
 
         contact.Status = ContactStatus.MovedOn;
@@ -123,10 +137,9 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCata
             Role = role.Code,
             Status = ContactStatus.Active,
             PreviousId = contact.Id,
-            Email = email,
         };
         moved.Rename(contact.FullName);
-        moved.SetPhone(contact.Phone);
+        channels.ApplyTo(moved);
         db.Contacts.Add(moved);
 
         var relationships = await db.Relationships.Where(r => r.ContactId == contact.Id).ToListAsync(ct);

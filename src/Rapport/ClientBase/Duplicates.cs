@@ -46,12 +46,17 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
     {
         var accounts = db.Accounts.EditableBy(db, viewer).Select(a => a.Id);
         var contacts = db.Contacts.AsNoTracking().Where(c => accounts.Contains(c.AccountId) && c.Status == ContactStatus.Active);
-        var byEmail = await contacts.Where(c => c.Email != null).GroupBy(c => c.Email!).Where(g => g.Count() > 1).Select(g => g.Key).Take(MaxPairs).ToListAsync(ct);
+
+        // Every address and number counts, not only the primary ones; a key row is a contact's once, so a key in two rows is shared.
+        var emails = from e in db.Set<ContactEmail>() join c in contacts on e.ContactId equals c.Id select new { Key = e.Address, c.Id, c.FullName };
+        var phones = from p in db.Set<ContactPhone>() join c in contacts on p.ContactId equals c.Id where p.Digits != "" select new { Key = p.Digits, c.Id, c.FullName };
+        var byEmail = await emails.GroupBy(e => e.Key).Where(g => g.Count() > 1).Select(g => g.Key).Take(MaxPairs).ToListAsync(ct);
         var byName = await contacts.GroupBy(c => new { c.AccountId, c.SearchName }).Where(g => g.Count() > 1).Select(g => g.Key.SearchName).Take(MaxPairs).ToListAsync(ct);
-        var byPhone = await contacts.Where(c => c.PhoneDigits != null && c.PhoneDigits != "").GroupBy(c => c.PhoneDigits!).Where(g => g.Count() > 1).Select(g => g.Key).Take(MaxPairs).ToListAsync(ct);
-        var rows = await contacts.Where(c => (c.Email != null && byEmail.Contains(c.Email)) || byName.Contains(c.SearchName)
-                || (c.PhoneDigits != null && byPhone.Contains(c.PhoneDigits)))
-            .OrderBy(c => c.Id).Select(c => new { c.Id, c.FullName, c.SearchName, c.AccountId, c.Email, c.PhoneDigits }).ToListAsync(ct);
+        var byPhone = await phones.GroupBy(p => p.Key).Where(g => g.Count() > 1).Select(g => g.Key).Take(MaxPairs).ToListAsync(ct);
+        var rows = await contacts.Where(c => byName.Contains(c.SearchName))
+            .OrderBy(c => c.Id).Select(c => new { c.Id, c.FullName, c.SearchName, c.AccountId }).ToListAsync(ct);
+        var emailRows = await emails.Where(e => byEmail.Contains(e.Key)).OrderBy(e => e.Id).ToListAsync(ct);
+        var phoneRows = await phones.Where(p => byPhone.Contains(p.Key)).OrderBy(p => p.Id).ToListAsync(ct);
 
         var pairs = new List<DuplicatePair>();
         void Pair<TKey>(IEnumerable<IGrouping<TKey, (Guid Id, string Name)>> groups, string reason)
@@ -65,9 +70,9 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
             }
         }
 
-        Pair(rows.Where(r => r.Email != null).Select(r => (Key: r.Email!, Item: (r.Id, r.FullName))).GroupBy(x => x.Key, x => x.Item), Texts.DuplicateSameEmail);
+        Pair(emailRows.GroupBy(r => r.Key, r => (r.Id, Name: r.FullName)), Texts.DuplicateSameEmail);
         Pair(rows.Select(r => (Key: (r.AccountId, r.SearchName), Item: (r.Id, r.FullName))).GroupBy(x => x.Key, x => x.Item), Texts.DuplicateSameName);
-        Pair(rows.Where(r => !string.IsNullOrEmpty(r.PhoneDigits)).Select(r => (Key: r.PhoneDigits!, Item: (r.Id, r.FullName))).GroupBy(x => x.Key, x => x.Item), Texts.DuplicateSamePhone);
+        Pair(phoneRows.GroupBy(r => r.Key, r => (r.Id, Name: r.FullName)), Texts.DuplicateSamePhone);
         return [.. pairs.Take(MaxPairs)];
     }
 
@@ -141,7 +146,8 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
         }
 
         var editable = db.Accounts.EditableBy(db, viewer).Select(a => a.Id);
-        var contacts = await db.Contacts.Where(c => (c.Id == keepId || c.Id == otherId) && editable.Contains(c.AccountId)).ToListAsync(ct);
+        var contacts = await db.Contacts.Include(c => c.Emails).Include(c => c.Phones).AsSplitQuery()
+            .Where(c => (c.Id == keepId || c.Id == otherId) && editable.Contains(c.AccountId)).ToListAsync(ct);
         var keep = contacts.FirstOrDefault(c => c.Id == keepId);
         var other = contacts.FirstOrDefault(c => c.Id == otherId);
         if (keep is null || other is null)
@@ -150,11 +156,10 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        keep.Email ??= other.Email;
-        other.Email = null;
-        if (keep.Phone is null)
+        // Every address and number of both, the kept one's first; more than a form would take, if need be, rather than lose one.
+        if (keep.AddEmails(other.EmailAddresses()) | keep.AddPhones(other.PhoneNumbers()))
         {
-            keep.SetPhone(other.Phone);
+            db.Entry(keep).Property(c => c.Version).IsModified = true;
         }
 
         keep.JobTitle = keep.JobTitle.Length > 0 ? keep.JobTitle : other.JobTitle;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Rapport.Shared;
 
@@ -13,41 +14,66 @@ internal sealed class SearchIndexInterceptor : SaveChangesInterceptor
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
-        Index(eventData.Context);
+        IndexAsync(eventData.Context, sync: true, CancellationToken.None).GetAwaiter().GetResult();
         return result;
     }
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
-        Index(eventData.Context);
-        return ValueTask.FromResult(result);
+        await IndexAsync(eventData.Context, sync: false, cancellationToken);
+        return result;
     }
 
     /// <summary>The search entries of an account or contact as it is now; also used by writers that bypass the tracker.</summary>
-    internal static IEnumerable<SearchEntry> EntriesOf(object entity)
+    internal static IEnumerable<SearchEntry> EntriesOf(object entity) => EntriesOf(entity, _ => true);
+
+    private static IEnumerable<SearchEntry> EntriesOf(object entity, Func<object, bool> current)
     {
-        var (kind, id, tokens) = Of(entity);
+        var (kind, id) = KeyOf(entity);
+        var tokens = entity switch
+        {
+            Account a => SearchTokens.Of(a.SearchName, a.RegistrationNumber, a.Domain),
+            Contact c => SearchTokens.Of(c.SearchName,
+                [c.Email, c.PhoneDigits, .. c.Emails.Where(e => current(e)).Select(e => e.Address), .. c.Phones.Where(p => current(p)).Select(p => p.Digits)]),
+            _ => throw new ArgumentException($"{entity.GetType().Name} is not searched.", nameof(entity)),
+        };
         return tokens.Select(t => new SearchEntry { Kind = kind, EntityId = id, Token = t });
     }
 
-    private static (SearchKind Kind, Guid Id, IReadOnlyCollection<string> Tokens) Of(object entity) => entity switch
+    private static (SearchKind Kind, Guid Id) KeyOf(object entity) => entity switch
     {
-        Account a => (SearchKind.Account, a.Id, SearchTokens.Of(a.SearchName, a.RegistrationNumber, a.Domain)),
-        Contact c => (SearchKind.Contact, c.Id, SearchTokens.Of(c.SearchName, c.Email, c.PhoneDigits)),
+        Account a => (SearchKind.Account, a.Id),
+        Contact c => (SearchKind.Contact, c.Id),
         _ => throw new ArgumentException($"{entity.GetType().Name} is not searched.", nameof(entity)),
     };
 
-    private static void Index(DbContext? context)
+    // sync: SaveChanges (not SaveChangesAsync) must load what is missing synchronously.
+    private static async Task IndexAsync(DbContext? context, bool sync, CancellationToken ct)
     {
         if (context is null)
         {
             return;
         }
 
-        var changed = new List<(SearchKind Kind, Guid Id, bool Added, IEnumerable<string> Tokens)>();
-        foreach (var entry in context.ChangeTracker.Entries())
+        var changed = new Dictionary<object, EntityEntry>(ReferenceEqualityComparer.Instance);
+        var contactsById = new Dictionary<Guid, EntityEntry>();
+        var channelsOf = new HashSet<Guid>();
+        foreach (var entry in context.ChangeTracker.Entries().ToList())
         {
+            switch (entry.Entity)
+            {
+                case Contact contact:
+                    contactsById[contact.Id] = entry;
+                    break;
+                case ContactEmail { ContactId: var owner } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    channelsOf.Add(owner);
+                    continue;
+                case ContactPhone { ContactId: var owner } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    channelsOf.Add(owner);
+                    continue;
+            }
+
             if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)
                 || entry.Entity is not (Account or Contact)
                 || (entry.State == EntityState.Modified && !entry.Properties.Any(p => p.IsModified && Indexed.Contains(p.Metadata.Name))))
@@ -55,8 +81,24 @@ internal sealed class SearchIndexInterceptor : SaveChangesInterceptor
                 continue;
             }
 
-            var (kind, id, tokens) = Of(entry.Entity);
-            changed.Add((kind, id, entry.State == EntityState.Added, entry.State == EntityState.Deleted ? [] : tokens));
+            changed[entry.Entity] = entry;
+        }
+
+        // A contact whose addresses or numbers changed is indexed again with all of them.
+        foreach (var id in channelsOf)
+        {
+            if (!contactsById.TryGetValue(id, out var contact))
+            {
+                var found = sync ? context.Find<Contact>(id) : await context.FindAsync<Contact>([id], ct);
+                if (found is null)
+                {
+                    continue;
+                }
+
+                contact = context.Entry(found);
+            }
+
+            changed.TryAdd(contact.Entity, contact);
         }
 
         if (changed.Count == 0)
@@ -64,16 +106,39 @@ internal sealed class SearchIndexInterceptor : SaveChangesInterceptor
             return;
         }
 
+        // The tokens of a stored contact come from all its addresses and numbers, so those must all be in memory.
+        foreach (var contact in changed.Values.Where(e => e.State is EntityState.Modified or EntityState.Unchanged && e.Entity is Contact))
+        {
+            foreach (var collection in new[] { contact.Collection(nameof(Contact.Emails)), contact.Collection(nameof(Contact.Phones)) })
+            {
+                if (collection.IsLoaded)
+                {
+                    continue;
+                }
+
+                if (sync)
+                {
+                    collection.Load();
+                }
+                else
+                {
+                    await collection.LoadAsync(ct);
+                }
+            }
+        }
+
         var entries = context.Set<SearchEntry>();
-        var stale = changed.Where(c => !c.Added).Select(c => c.Id).ToList();
+        var stale = changed.Values.Where(e => e.State != EntityState.Added).Select(e => KeyOf(e.Entity).Id).ToList();
         if (stale.Count > 0)
         {
             entries.RemoveRange(entries.Where(e => stale.Contains(e.EntityId)));
         }
 
-        foreach (var (kind, id, _, tokens) in changed)
+        // Addresses and numbers on their way out may still hang in a loaded collection.
+        bool Current(object child) => context.Entry(child).State is not (EntityState.Deleted or EntityState.Detached);
+        foreach (var entry in changed.Values.Where(e => e.State != EntityState.Deleted))
         {
-            entries.AddRange(tokens.Select(t => new SearchEntry { Kind = kind, EntityId = id, Token = t }));
+            entries.AddRange(EntriesOf(entry.Entity, Current));
         }
     }
 }

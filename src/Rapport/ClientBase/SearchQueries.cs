@@ -48,7 +48,15 @@ public sealed class SearchQueries(RapportDb db)
         var visibleIds = visible.Select(a => a.Id).ToHashSet();
         var candidateAccounts = accountIds.ToHashSet();
         var accounts = visible.Where(a => candidateAccounts.Contains(a.Id));
-        var contacts = candidateContacts.Where(c => visibleIds.Contains(c.AccountId));
+        var contacts = candidateContacts.Where(c => visibleIds.Contains(c.AccountId)).ToList();
+
+        // A contact's words are its name and every address and number it has: the index holds them all, so they are read from it.
+        var shownIds = contacts.Select(c => c.Id).ToList();
+        var contactTokens = shownIds.Count == 0
+            ? []
+            : (await db.SearchEntries.AsNoTracking().Where(e => e.Kind == SearchKind.Contact && shownIds.Contains(e.EntityId))
+                .Select(e => new { e.EntityId, e.Token }).ToListAsync(ct))
+                .GroupBy(e => e.EntityId).ToDictionary(g => g.Key, g => (IReadOnlyCollection<string>)[.. g.Select(e => e.Token)]);
 
         bool Matches(IReadOnlyCollection<string> tokens) => words.All(w => tokens.Any(t => t.StartsWith(w, StringComparison.Ordinal)));
 
@@ -61,7 +69,7 @@ public sealed class SearchQueries(RapportDb db)
                 $"/accounts/{a.Id}"))
             .ToList();
         hits.AddRange(contacts
-            .Where(c => Matches(SearchTokens.Of(c.SearchName, c.Email, c.PhoneDigits)))
+            .Where(c => Matches(contactTokens.GetValueOrDefault(c.Id) ?? SearchTokens.Of(c.SearchName, c.Email, c.PhoneDigits)))
             .OrderBy(c => c.Status).ThenBy(c => c.SearchName, StringComparer.Ordinal)
             .Take(take)
             .Select(c => new SearchHit(SearchKind.Contact, c.Id, c.FullName,

@@ -20,7 +20,7 @@ internal static class ClientBaseApi
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         accounts.MapGet("/{id:guid}/contacts", ListContacts).WithName("ListAccountContacts").ProducesProblem(404);
         accounts.MapPost("/{id:guid}/contacts", CreateContact).WithName("CreateContact").Validates<ContactInput>()
-            .ProducesProblem(403).ProducesProblem(404);
+            .WithDescription(ContactChannelsDescription).ProducesProblem(403).ProducesProblem(404);
         accounts.MapGet("/{id:guid}/interactions", Timeline).WithName("AccountTimeline").ProducesProblem(404);
         accounts.MapGet("/{id:guid}/coverage", Coverage).WithName("AccountCoverage")
             .WithSummary("Decision-role coverage: per required role, whether a warm relationship holds it.").ProducesProblem(404);
@@ -28,7 +28,7 @@ internal static class ClientBaseApi
         var contacts = group.MapGroup("/contacts").WithTags("Contacts");
         contacts.MapGet("/{id:guid}", GetContact).WithName("GetContact").ProducesProblem(404);
         contacts.MapPut("/{id:guid}", UpdateContact).WithName("UpdateContact").Validates<ContactInput>()
-            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+            .WithDescription(ContactChannelsDescription).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         contacts.MapPost("/{id:guid}/move", MoveContact).WithName("MoveContact").Validates<ContactMoveInput>()
             .WithSummary("The person moved to another company: closes this record and opens one at the new employer.")
@@ -64,6 +64,10 @@ internal static class ClientBaseApi
             .WithSummary("The caller's relationships with strength, most urgent (going cold) first.");
         return api;
     }
+
+    private const string ContactChannelsDescription =
+        "`emails` and `phones` are all of the contact's addresses and numbers, the primary first (at most five each; an address " +
+        "belongs to one active contact only). Left out, `email` and `phone` replace the primary ones and the others stay.";
 
     private static async Task<Ok<Page<AccountRow>>> ListAccounts(
         ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct, string? search = null, Guid? ownerId = null,

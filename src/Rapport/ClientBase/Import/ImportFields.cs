@@ -69,9 +69,11 @@ public static class ImportFields
         [(ImportKind.Contacts, ImportField.ContactName)] =
             ["name", "full name", "contact", "contact name", "person", "име", "име и фамилия", "лице", "контакт", "контактно лице"],
         [(ImportKind.Contacts, ImportField.ContactEmail)] =
-            ["email", "e-mail", "mail", "email address", "имейл", "имейл адрес", "е-мейл", "емейл", "електронна поща", "поща"],
+            ["email", "e-mail", "mail", "email address", "emails", "e-mails", "email addresses", "имейл", "имейл адрес", "имейли",
+             "имейл адреси", "е-мейл", "емейл", "електронна поща", "поща"],
         [(ImportKind.Contacts, ImportField.Phone)] =
-            ["phone", "telephone", "mobile", "tel", "phone number", "телефон", "мобилен", "тел", "телефонен номер"],
+            ["phone", "telephone", "mobile", "tel", "phone number", "phones", "phone numbers", "телефон", "мобилен", "тел",
+             "телефонен номер", "телефони", "телефонни номера"],
         [(ImportKind.Contacts, ImportField.JobTitle)] = ["job title", "title", "position", "длъжност", "позиция"],
         [(ImportKind.Contacts, ImportField.BuyingRole)] = ["buying role", "role", "роля", "роля в покупката"],
         [(ImportKind.Contacts, ImportField.AccountEik)] = [.. EikHeaders, "account eik", "company eik", "еик на клиента", "еик на фирмата"],
@@ -131,9 +133,9 @@ public static class ImportFields
         (_, ImportField.AccountStatus) => Texts.FieldAccountStatus,
         (_, ImportField.OwnerEmail) => Texts.ImportFieldOwnerEmail,
         (_, ImportField.ContactName) => Texts.FieldFullName,
-        (ImportKind.Contacts, ImportField.ContactEmail) => Texts.FieldEmail,
+        (ImportKind.Contacts, ImportField.ContactEmail) => Texts.ImportFieldEmails,
         (_, ImportField.ContactEmail) => Texts.ImportFieldContactEmail,
-        (_, ImportField.Phone) => Texts.FieldPhone,
+        (_, ImportField.Phone) => Texts.ImportFieldPhones,
         (_, ImportField.JobTitle) => Texts.FieldJobTitle,
         (_, ImportField.BuyingRole) => Texts.FieldBuyingRole,
         (_, ImportField.InteractionKind) => Texts.FieldInteractionKind,

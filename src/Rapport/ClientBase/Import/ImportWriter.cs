@@ -7,7 +7,8 @@ namespace Rapport.ClientBase.Import;
 /// Writes the records an import creates, a batch at a time, with prepared INSERTs in the import's transaction
 /// instead of the change tracker: saving each new record with the rows the interceptors add for it took nearly all of
 /// an import's time. A <see cref="BulkWriter"/> writes each record with the audit entry the audit interceptor would;
-/// this adds the search entries of the <see cref="SearchIndexInterceptor"/> and an interaction's participants.
+/// this adds the search entries of the <see cref="SearchIndexInterceptor"/>, a contact's addresses and numbers and an
+/// interaction's participants.
 /// Records that change still go through SaveChanges and its interceptors.
 /// </summary>
 internal sealed class ImportWriter(RapportDb db, ICurrentActor actor, TimeProvider clock) : IAsyncDisposable
@@ -20,9 +21,12 @@ internal sealed class ImportWriter(RapportDb db, ICurrentActor actor, TimeProvid
         Index(account);
     }
 
+    /// <summary>A new contact with its e-mail addresses and phone numbers.</summary>
     public void Add(Contact contact)
     {
         _writer.Add(contact);
+        contact.Emails.ForEach(_writer.Add);
+        contact.Phones.ForEach(_writer.Add);
         Index(contact);
     }
 

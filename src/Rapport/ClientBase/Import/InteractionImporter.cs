@@ -52,8 +52,11 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
         var contactEmails = lines.Where(l => l.ContactEmail is not null).Select(l => l.ContactEmail!).Distinct().ToList();
         var contacts = contactEmails.Count == 0
             ? []
-            : await Db.Contacts.AsNoTracking().Where(c => c.Email != null && contactEmails.Contains(c.Email) && accountIds.Contains(c.AccountId))
-                .OrderBy(c => c.Status).Select(c => new { c.Id, c.AccountId, Email = c.Email! }).ToListAsync(ct);
+            : await (from e in Db.Set<ContactEmail>()
+                     join c in Db.Contacts on e.ContactId equals c.Id
+                     where contactEmails.Contains(e.Address) && accountIds.Contains(c.AccountId)
+                     orderby c.Status
+                     select new { c.Id, c.AccountId, Email = e.Address }).ToListAsync(ct);
         var existing = await ExistingAsync(accountIds, lines, ct);
 
         for (var i = 0; i < lines.Count; i++)
