@@ -27,6 +27,40 @@ public abstract class PagesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Every_form_that_edits_a_stored_record_opens_with_its_values()
+    {
+        // A page renders at every await; a form whose model is read from the database must not render before it is.
+        var (_, email) = await app.CreateUserAsync(null, Roles.Administrator);
+        var client = await app.SignedInClientAsync(email);
+        var admin = await app.ApiClientAsync(null, Roles.Administrator);
+        var team = await app.CreateTeamAsync(app.Unique("Екип "));
+        var role = (await (await admin.GetAsync("/api/v1/settings/buying-roles")).ReadAsync<List<ClientBase.BuyingRoleRow>>())[0];
+        var parameter = (await (await admin.GetAsync("/api/v1/settings/parameters?country=BG")).ReadAsync<List<Settings.ParameterRow>>())[0];
+        var employee = await app.CreateEmployeeAsync(app.Unique("Мениджър "));
+        var manager = await app.ApiClientAsync(employee, Roles.AccountManager);
+        var account = await (await manager.PostJsonAsync("/api/v1/accounts", new ClientBase.AccountInput { Name = app.Unique("Форми ") }))
+            .ReadAsync<ClientBase.AccountDetails>(HttpStatusCode.Created);
+        var contact = await (await manager.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ClientBase.ContactInput { FullName = app.Unique("Ива ") }))
+            .ReadAsync<ClientBase.ContactDetails>(HttpStatusCode.Created);
+
+        foreach (var (url, expected) in new[]
+        {
+            ("/settings/organisation", "name=\"Input.Name\""),
+            ($"/settings/parameters/{parameter.Id}", "name=\"Input.Value\""),
+            ($"/settings/buying-roles/{role.Id}", $"value=\"{role.NameEn}\""),
+            ($"/people/teams/{team}", "name=\"Input.Name\""),
+            ($"/contacts/{contact.Id}/move", "name=\"Input.Role\""),
+            ($"/contacts/{contact.Id}", "name=\"Input.FullName\""),
+            ($"/accounts/{account.Id}?edit=true", "name=\"Input.Name\""),
+        })
+        {
+            var response = await client.GetAsync(url);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{url} answered {response.StatusCode}");
+            Assert.Contains(expected, await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_bad_form_shows_messages_beside_the_fields_and_keeps_what_was_typed()
     {
         var (_, email) = await app.CreateUserAsync(null, Roles.Administrator);
