@@ -40,16 +40,25 @@ public sealed record BuyingRoleRow(
     };
 }
 
-/// <summary>The buying roles, read at most once per request or unit of work.</summary>
-public sealed class BuyingRoleCatalog(RapportDb db)
+/// <summary>
+/// The buying roles, read at most once per request or unit of work. They are read through a context of their own: a
+/// page's components ask for them while the page may be awaiting a query on the request's context, which allows one
+/// operation at a time.
+/// </summary>
+public sealed class BuyingRoleCatalog(DbContextOptions<RapportDb> options)
 {
-    private RoleSet? _roles;
+    private Task<RoleSet>? _roles;
 
-    public async Task<RoleSet> GetAsync(CancellationToken ct = default) =>
-        _roles ??= new RoleSet(await db.BuyingRoles.AsNoTracking().ToListAsync(ct));
+    public Task<RoleSet> GetAsync(CancellationToken ct = default) => _roles ??= LoadAsync(ct);
 
     /// <summary>Forgets what was read, after a change to the roles in the same unit of work.</summary>
     public void Reset() => _roles = null;
+
+    private async Task<RoleSet> LoadAsync(CancellationToken ct)
+    {
+        await using var db = new RapportDb(options);
+        return new RoleSet(await db.BuyingRoles.AsNoTracking().ToListAsync(ct));
+    }
 }
 
 /// <summary>Buying roles as settings: everyone reads them, administrators shape them.</summary>
