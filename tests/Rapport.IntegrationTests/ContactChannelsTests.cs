@@ -407,7 +407,7 @@ public abstract class ContactChannelsTests(RapportApp app)
 
     private static async Task<string> SetEikAsync(HttpClient client, AccountDetails account)
     {
-        var eik = NewEik();
+        var eik = RapportApp.NewEik();
         var input = account.ToInput();
         input.RegistrationNumber = eik;
         (await client.PutJsonAsync($"/api/v1/accounts/{account.Id}", input)).EnsureSuccessStatusCode();
@@ -419,18 +419,6 @@ public abstract class ContactChannelsTests(RapportApp app)
     {
         var path = redirect.Headers.Location!.IsAbsoluteUri ? redirect.Headers.Location.AbsolutePath : redirect.Headers.Location.ToString().Split('?')[0];
         return Guid.Parse(path["/contacts/".Length..]);
-    }
-
-    private static string NewEik()
-    {
-        while (true)
-        {
-            var digits = Random.Shared.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            if (Eik.IsValid(digits))
-            {
-                return digits;
-            }
-        }
     }
 
     /// <summary>An empty database of the app's engine, beside the app's own, and how to drop it.</summary>

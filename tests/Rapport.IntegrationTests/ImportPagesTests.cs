@@ -21,7 +21,7 @@ public abstract partial class ImportPagesTests(RapportApp app)
         var me = await app.CreateEmployeeAsync(app.Unique("Importer "), email: email);
         var (_, login) = await app.CreateUserAsync(me, Roles.AccountManager);
         var client = await app.SignedInClientAsync(login);
-        var eik = NewEik();
+        var eik = RapportApp.NewEik();
         var name = app.Unique("Страница ");
 
         var preview = await UploadAsync(client, "Accounts", $"Име;ЕИК;Отрасъл;Бележка\n{name};{eik};Търговия;x\n");
@@ -175,18 +175,6 @@ public abstract partial class ImportPagesTests(RapportApp app)
         var response = await client.PostAsync("/accounts/import", form);
         Assert.True(response.StatusCode == HttpStatusCode.Redirect, await response.Content.ReadAsStringAsync());
         return response.Headers.Location!.PathAndQuery;
-    }
-
-    private static string NewEik()
-    {
-        while (true)
-        {
-            var digits = Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
-            if (Eik.IsValid(digits))
-            {
-                return digits;
-            }
-        }
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]

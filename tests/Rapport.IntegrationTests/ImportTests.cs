@@ -16,18 +16,18 @@ public abstract class ImportTests(RapportApp app)
     public async Task Bad_rows_are_reported_by_row_and_column_and_nothing_is_written()
     {
         var owner = await OwnerAsync();
-        var (good, taken) = (NewEik(), NewEik());
+        var (good, taken) = (RapportApp.NewEik(), RapportApp.NewEik());
         var name = app.Unique("Good ");
         var csv = $"""
             Name,EIK,Size,Owner
             {name},{good},Small,{owner.Email}
             Bad checksum,{BadEik(good)},Small,{owner.Email}
-            Unknown owner,{NewEik()},Small,nobody@nowhere.example
-            {new string('x', 201)},{NewEik()},Small,{owner.Email}
-            Odd size,{NewEik()},Huge,{owner.Email}
+            Unknown owner,{RapportApp.NewEik()},Small,nobody@nowhere.example
+            {new string('x', 201)},{RapportApp.NewEik()},Small,{owner.Email}
+            Odd size,{RapportApp.NewEik()},Huge,{owner.Email}
             First,{taken},,{owner.Email}
             Second,{taken},,{owner.Email}
-            Quote "inside",{NewEik()},,{owner.Email}
+            Quote "inside",{RapportApp.NewEik()},,{owner.Email}
             Too,many,cells,here,and more
             """;
 
@@ -60,7 +60,7 @@ public abstract class ImportTests(RapportApp app)
     public async Task A_windows_1251_file_imports_cyrillic_correctly()
     {
         var owner = await OwnerAsync();
-        var eik = NewEik();
+        var eik = RapportApp.NewEik();
         var name = app.Unique("Българска роза ");
         var csv = $"Име;ЕИК;Отрасъл;Регион;Мениджър\r\n{name};{eik};Козметика;Казанлък;{owner.Email}\r\n";
 
@@ -80,7 +80,7 @@ public abstract class ImportTests(RapportApp app)
     public async Task Importing_the_same_files_again_changes_nothing()
     {
         var owner = await OwnerAsync();
-        var eik = NewEik();
+        var eik = RapportApp.NewEik();
         var tag = app.Unique("again");
         var accounts = $"Name,EIK,Website,Industry,Size,Status,Owner\n\"Again, Ltd {tag}\",{eik},https://www.{tag}.example/,IT,Large,Active,{owner.Email}\n";
         var contacts = $"Name,E-mail,Phone,Job title,Role,EIK\nМария Петрова,maria@{tag}.example,+359 888 123 456,CFO,Signatory,{eik}\n"
@@ -112,7 +112,7 @@ public abstract class ImportTests(RapportApp app)
     public async Task A_changed_value_updates_the_account_with_the_same_key()
     {
         var owner = await OwnerAsync();
-        var eik = NewEik();
+        var eik = RapportApp.NewEik();
         var name = app.Unique("Update ");
         const string Header = "Name,EIK,Industry,Owner\n";
         await ImportAsync(RapportApp.Admin, ImportKind.Accounts, $"{Header}{name},{eik},Retail,{owner.Email}\n", commit: true);
@@ -136,7 +136,7 @@ public abstract class ImportTests(RapportApp app)
         var created = await ImportAsync(RapportApp.Admin, ImportKind.Accounts, $"Name,Domain,Owner\nDomain Only,{domain},{owner.Email}\n", commit: true);
         Assert.Equal(1, created.Created);
 
-        var eik = NewEik();
+        var eik = RapportApp.NewEik();
         var updated = await ImportAsync(RapportApp.Admin, ImportKind.Accounts, $"Name,EIK,Domain,Owner\nDomain Only,{eik},www.{domain},{owner.Email}\n", commit: true);
 
         Assert.Equal((0, 1), (updated.Created, updated.Updated));
@@ -202,7 +202,7 @@ public abstract class ImportTests(RapportApp app)
     public async Task New_records_are_audited_and_indexed_exactly_as_ones_saved_by_hand()
     {
         var owner = await OwnerAsync();
-        var eik = NewEik();
+        var eik = RapportApp.NewEik();
         var tag = app.Unique("twin");
         var imports = new[]
         {
@@ -268,7 +268,7 @@ public abstract class ImportTests(RapportApp app)
     {
         var me = await OwnerAsync();
         var other = await OwnerAsync();
-        var (mine, theirs) = (NewEik(), NewEik());
+        var (mine, theirs) = (RapportApp.NewEik(), RapportApp.NewEik());
         var accounts = $"Name,EIK,Owner\nMine,{mine},{me.Email}\nTheirs,{theirs},{other.Email}\n";
         Assert.True((await ImportAsync(RapportApp.Admin, ImportKind.Accounts, accounts, commit: true)).Committed);
         var tag = app.Unique("am");
@@ -293,7 +293,7 @@ public abstract class ImportTests(RapportApp app)
         var me = await OwnerAsync();
         var other = await OwnerAsync();
         var viewer = await ViewerAsync(me.EmployeeId, Roles.AccountManager);
-        var (own, blank, foreign) = (NewEik(), NewEik(), NewEik());
+        var (own, blank, foreign) = (RapportApp.NewEik(), RapportApp.NewEik(), RapportApp.NewEik());
 
         var preview = await ImportAsync(viewer, ImportKind.Accounts,
             $"Name,EIK,Owner\nOwn,{own},{me.Email}\nBlank owner,{blank},\nForeign,{foreign},{other.Email}\n", commit: false);
@@ -307,7 +307,7 @@ public abstract class ImportTests(RapportApp app)
     public async Task An_imported_interaction_builds_the_relationship_as_one_logged_by_hand()
     {
         var owner = await OwnerAsync();
-        var eik = NewEik();
+        var eik = RapportApp.NewEik();
         var tag = app.Unique("strength");
         await ImportAsync(RapportApp.Admin, ImportKind.Accounts, $"Name,EIK,Owner\nStrength,{eik},{owner.Email}\n", commit: true);
         await ImportAsync(RapportApp.Admin, ImportKind.Contacts,
@@ -384,19 +384,6 @@ public abstract class ImportTests(RapportApp app)
 
     private static string Describe(ImportPreview preview) =>
         string.Join("; ", preview.Errors.Select(e => $"{e.Row} {e.Column}: {e.Message}"));
-
-    /// <summary>A fresh nine-digit EIK with a correct check digit.</summary>
-    private static string NewEik()
-    {
-        while (true)
-        {
-            var digits = Random.Shared.Next(100_000_000, 999_999_999).ToString(CultureInfo.InvariantCulture);
-            if (Eik.IsValid(digits))
-            {
-                return digits;
-            }
-        }
-    }
 
     private static string BadEik(string eik) => eik[..8] + (char)('0' + ((eik[8] - '0' + 1) % 10));
 

@@ -139,6 +139,19 @@ public abstract partial class RapportApp : WebApplicationFactory<Program>, IAsyn
 
     public const string Password = "Test-password-1";
 
+    /// <summary>A fresh nine-digit EIK with a correct check digit.</summary>
+    public static string NewEik()
+    {
+        while (true)
+        {
+            var digits = Random.Shared.Next(100_000_000, 999_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (ClientBase.Eik.IsValid(digits))
+            {
+                return digits;
+            }
+        }
+    }
+
     public static readonly Viewer Admin = new(Guid.Empty, null, new HashSet<string> { Roles.Administrator });
 }
 

@@ -145,43 +145,25 @@ public sealed class BuyingRoleHandlers(RapportDb db, BuyingRoleCatalog catalog)
         }, ct);
 
     /// <summary>Deletes a role no contact has ever held; a role in use can only be archived.</summary>
-    public async Task<Result> DeleteAsync(Viewer viewer, Guid id, long version, CancellationToken ct = default)
-    {
-        if (!viewer.IsAdministrator)
+    public async Task<Result> DeleteAsync(Viewer viewer, Guid id, long version, CancellationToken ct = default) =>
+        await ApplyChangeAsync(viewer, id, version, async (role, roles) =>
         {
-            return new Error(ErrorKind.Forbidden, Texts.ErrorForbidden);
-        }
+            if (await db.Contacts.AnyAsync(c => c.Role == role.Code, ct))
+            {
+                return new Error(ErrorKind.Conflict, Texts.BuyingRoleInUse);
+            }
 
-        var roles = await db.BuyingRoles.ToListAsync(ct);
-        var role = roles.FirstOrDefault(r => r.Id == id);
-        if (role is null)
-        {
-            return Error.NotFound(Texts.ErrorBuyingRoleNotFound);
-        }
-
-        if (role.Version != version)
-        {
-            return Error.StaleVersion();
-        }
-
-        if (await db.Contacts.AnyAsync(c => c.Role == role.Code, ct))
-        {
-            return new Error(ErrorKind.Conflict, Texts.BuyingRoleInUse);
-        }
-
-        db.BuyingRoles.Remove(role);
-        if (KeepsOneRequired(roles.Where(r => r != role).ToList()) is { } error)
-        {
-            return error;
-        }
-
-        var result = await db.SaveOrConflictAsync(ct);
-        catalog.Reset();
-        return result;
-    }
+            db.BuyingRoles.Remove(role);
+            return KeepsOneRequired([.. roles.Where(r => r != role)]);
+        }, ct);
 
     private async Task<Result> ChangeAsync(
-        Viewer viewer, Guid id, long version, Func<BuyingRole, List<BuyingRole>, Error?> change, CancellationToken ct)
+        Viewer viewer, Guid id, long version, Func<BuyingRole, List<BuyingRole>, Error?> change, CancellationToken ct) =>
+        await ApplyChangeAsync(viewer, id, version, (role, roles) => Task.FromResult(change(role, roles)), ct);
+
+    /// <summary>Checks the viewer and the version, applies the change to the role (all roles at hand) and saves it.</summary>
+    private async Task<Result> ApplyChangeAsync(
+        Viewer viewer, Guid id, long version, Func<BuyingRole, List<BuyingRole>, Task<Error?>> change, CancellationToken ct)
     {
         if (!viewer.IsAdministrator)
         {
@@ -200,7 +182,7 @@ public sealed class BuyingRoleHandlers(RapportDb db, BuyingRoleCatalog catalog)
             return Error.StaleVersion();
         }
 
-        if (change(role, roles) is { } error)
+        if (await change(role, roles) is { } error)
         {
             return error;
         }

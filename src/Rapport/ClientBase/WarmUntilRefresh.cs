@@ -37,9 +37,8 @@ public sealed class WarmUntilRefresh(RapportDb db, IOptions<StrengthOptions> opt
     /// <summary>Recomputes every relationship's value; returns how many changed.</summary>
     public async Task<int> RunAsync(IProgress<int>? progress = null, CancellationToken ct = default)
     {
-        var id = db.Model.FindEntityType(typeof(Relationship))!.FindProperty(nameof(Relationship.Id))!;
-        var warm = db.Model.FindEntityType(typeof(Relationship))!.FindProperty(nameof(Relationship.WarmUntil))!;
-        var table = db.Model.FindEntityType(typeof(Relationship))!.GetTableName()!;
+        var entity = db.Model.FindEntityType(typeof(Relationship))!;
+        var (id, warm, table) = (entity.FindProperty(nameof(Relationship.Id))!, entity.FindProperty(nameof(Relationship.WarmUntil))!, entity.GetTableName()!);
         var sql = db.GetService<ISqlGenerationHelper>();
         var (idMapping, warmMapping) = (id.GetRelationalTypeMapping(), warm.GetRelationalTypeMapping());
 
