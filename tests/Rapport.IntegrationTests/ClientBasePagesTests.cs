@@ -130,6 +130,90 @@ public abstract class ClientBasePagesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task A_note_without_a_client_contact_is_logged_through_the_form()
+    {
+        var me = await AccountManagerAsync("Note taker ");
+        var account = await CreateAccountAsync(me, app.Unique("Бележки "));
+        var client = await app.SignedInClientAsync(me.Email);
+
+        // No contact ticked: the form posts no Input.ContactIds at all.
+        var logged = await RapportApp.PostFormAsync(client, $"/interactions/new?account={account}", "interaction-new", new()
+        {
+            ["Input.AccountId"] = account.ToString(), ["Input.Kind"] = "Note", ["Input.Subject"] = "Вътрешна бележка",
+            ["Input.EmployeeIds"] = me.EmployeeId.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        Assert.Equal($"/accounts/{account}?logged=true", PathOf(logged));
+        Assert.Contains("Вътрешна бележка", await client.GetStringAsync($"/accounts/{account}"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Unticking_every_one_of_our_people_logs_the_interaction_as_the_viewer()
+    {
+        var me = await AccountManagerAsync("Unticker ");
+        var account = await CreateAccountAsync(me, app.Unique("Никой "));
+        var contact = await CreateContactAsync(me, account, "Стела Маринова");
+        var client = await app.SignedInClientAsync(me.Email);
+
+        var logged = await RapportApp.PostFormAsync(client, $"/interactions/new?account={account}", "interaction-new", new()
+        {
+            ["Input.AccountId"] = account.ToString(), ["Input.Kind"] = "Call", ["Input.Subject"] = "Обаждане",
+            ["Input.ContactIds"] = contact.ToString(),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        var timeline = await app.WithServicesAsync(sp => sp.GetRequiredService<InteractionHandlers>().TimelineAsync(me.Viewer, account));
+        Assert.Single(Assert.Single(timeline!.Items).OurPeople);
+    }
+
+    [Fact]
+    public async Task An_interaction_form_that_cannot_save_keeps_what_was_typed_and_says_why_beside_the_field()
+    {
+        var me = await AccountManagerAsync("Typist ");
+        var account = await CreateAccountAsync(me, app.Unique("Грешка "));
+        var client = await app.SignedInClientAsync(me.Email);
+
+        var response = await RapportApp.PostFormAsync(client, $"/interactions/new?account={account}", "interaction-new", new()
+        {
+            ["Input.AccountId"] = account.ToString(), ["Input.Kind"] = "Call", ["Input.Subject"] = "",
+            ["Input.Outcome"] = "Това не бива да се губи", ["Input.EmployeeIds"] = me.EmployeeId.ToString(),
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Това не бива да се губи", html, StringComparison.Ordinal);
+        Assert.Contains("Subject is required.", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Buying_roles_are_shown_by_their_names_in_the_readers_language()
+    {
+        var me = await AccountManagerAsync("Role reader ");
+        var account = await CreateAccountAsync(me, app.Unique("Роли "));
+        var contact = await CreateContactAsync(me, account, "Петя Стоянова", BuyingRoles.Signatory);
+        await app.WithServicesAsync(async sp => await sp.GetRequiredService<InteractionHandlers>().LogAsync(me.Viewer, new InteractionInput
+        {
+            AccountId = account, Kind = InteractionKind.Meeting, Subject = "Подпис", EmployeeIds = [me.EmployeeId], ContactIds = [contact],
+            // Long enough ago to be going cold, so My relationships lists it with its role.
+            OccurredAt = DateTime.UtcNow.AddDays(-100),
+        }));
+        var client = await app.SignedInClientAsync(me.Email);
+
+        foreach (var (language, signatory, decisionMaker) in new[] { ("en", "Signatory", "Decision-maker"), ("bg", "Подписващо лице", "Лице, вземащо решения") })
+        {
+            await RapportApp.PostFormAsync(client, "/accounts", null, new() { ["language"] = language, ["returnUrl"] = "/" }, action: "/culture");
+            var accountPage = await client.GetStringAsync($"/accounts/{account}");
+            Assert.Contains($">{signatory}</span>", accountPage, StringComparison.Ordinal);
+            Assert.Contains($">{decisionMaker}</span>", accountPage, StringComparison.Ordinal);
+            Assert.DoesNotContain("c.Role", accountPage, StringComparison.Ordinal);
+            Assert.DoesNotContain("role.Role", accountPage, StringComparison.Ordinal);
+            Assert.Contains($">{signatory}</span>", await client.GetStringAsync($"/contacts/{contact}"), StringComparison.Ordinal);
+            Assert.Contains($">{signatory}</span>", await client.GetStringAsync("/relationships"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task A_colleague_with_a_relationship_sees_the_account_but_gets_no_edit_form()
     {
         var owner = await AccountManagerAsync("Owner ");

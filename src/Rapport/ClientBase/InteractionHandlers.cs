@@ -40,13 +40,15 @@ public sealed class InteractionInput
     [Display(Name = nameof(Texts.FieldNextStepDue), ResourceType = typeof(Texts))]
     public DateOnly? NextStepDue { get; set; }
 
+    // A form with nothing ticked posts no value and JSON may say null: both mean "nobody", never a missing list.
+
     /// <summary>Our people who took part; the logging user's employee when empty.</summary>
     [Display(Name = nameof(Texts.FieldOurPeople), ResourceType = typeof(Texts))]
-    public List<Guid> EmployeeIds { get; set; } = [];
+    public List<Guid> EmployeeIds { get; set => field = value ?? []; } = [];
 
-    /// <summary>The client's people who took part.</summary>
+    /// <summary>The client's people who took part; none for a note to ourselves.</summary>
     [Display(Name = nameof(Texts.FieldTheirPeople), ResourceType = typeof(Texts))]
-    public List<Guid> ContactIds { get; set; } = [];
+    public List<Guid> ContactIds { get; set => field = value ?? []; } = [];
 }
 
 /// <summary>An interaction on an account's timeline.</summary>
