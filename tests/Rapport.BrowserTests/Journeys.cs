@@ -229,9 +229,14 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         await page.Keyboard.PressAsync("l");
         await Expect(page).ToHaveURLAsync(new Regex($"/interactions/new\\?account={account}$"));
         await Expect(page.GetByLabel(contact)).ToBeVisibleAsync();
+        // The form's first field has the focus: what the user types goes into it.
+        await Expect(page.GetByLabel("Subject")).ToBeFocusedAsync();
+        await page.Keyboard.TypeAsync("Обаждане след срещата");
+        await Expect(page.GetByLabel("Subject")).ToHaveValueAsync("Обаждане след срещата");
         await page.GotoAsync("/relationships");
         await page.Keyboard.PressAsync("Alt+l");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Log an interaction");
+        await Expect(page.GetByLabel("Account", new() { Exact = true })).ToBeFocusedAsync();
     }
 
     [GeneratedRegex("^rpt_[A-Za-z0-9_-]{40,}$")]

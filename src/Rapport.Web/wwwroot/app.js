@@ -62,3 +62,16 @@ document.addEventListener("keydown", (event) => {
         link.click();
     }
 });
+
+// A page swapped in by enhanced navigation gets no autofocus from the browser, and the router focuses its heading:
+// where the page names a first field (autofocus), typing goes there, as it does on a full page load.
+function focusFirstField() {
+    const field = document.querySelector("main [autofocus]");
+    if (field instanceof HTMLElement && document.activeElement !== field) {
+        field.focus();
+    }
+}
+
+if (window.Blazor) {
+    window.Blazor.addEventListener("enhancedload", () => requestAnimationFrame(focusFirstField));
+}
