@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using System.Globalization;
 using System.Net;
 using Rapport.ClientBase;
 using Rapport.Shared;
@@ -44,6 +45,50 @@ public abstract class ClientBaseApiTests(RapportApp app)
             Name = app.Unique("GmbH "), CountryCode = "DE", RegistrationNumber = "HRB " + Random.Shared.Next(100000, 999999),
         });
         Assert.Equal(HttpStatusCode.Created, foreign.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("registrationNumber", "абв", "This is not a valid EIK/BULSTAT")]
+    [InlineData("registrationNumber", "12345678x", "This is not a valid EIK/BULSTAT")]
+    [InlineData("domain", "not a domain!!", "This is not a web domain")]
+    [InlineData("domain", "firma", "This is not a web domain")]
+    [InlineData("countryCode", "Bulgaria", "two-letter country code")]
+    [InlineData("countryCode", "XX", "Choose a country from the list.")]
+    public async Task A_mistyped_field_is_refused_with_a_message_for_that_field_and_nothing_is_saved(string field, string value, string message)
+    {
+        var (_, client) = await ManagerAsync();
+        var name = app.Unique("Грешно поле ");
+        var input = new AccountInput { Name = name };
+        switch (field)
+        {
+            case "registrationNumber": input.RegistrationNumber = value; break;
+            case "domain": input.Domain = value; break;
+            default: input.CountryCode = value; break;
+        }
+
+        var problem = await (await client.PostJsonAsync("/api/v1/accounts", input)).ProblemAsync(HttpStatusCode.BadRequest);
+
+        var errors = problem.GetProperty("errors").EnumerateObject().ToDictionary(p => p.Name.ToLowerInvariant(), p => p.Value[0].GetString());
+        Assert.Contains(message, errors[field.ToLowerInvariant()], StringComparison.Ordinal);
+        var found = await (await client.GetAsync("/api/v1/accounts?search=" + Uri.EscapeDataString(name))).ReadAsync<Page<AccountRow>>();
+        Assert.Empty(found.Items);
+    }
+
+    [Theory]
+    [InlineData("BG {0} {1} {2}")]
+    [InlineData("{0}-{1}-{2}")]
+    public async Task A_well_formed_eik_is_kept_as_its_digits(string typed)
+    {
+        var (_, client) = await ManagerAsync();
+        var eik = RapportApp.NewEik();
+        var account = await (await client.PostJsonAsync("/api/v1/accounts", new AccountInput
+        {
+            Name = app.Unique("Добро ЕИК "), RegistrationNumber = string.Format(CultureInfo.InvariantCulture, typed, eik[..3], eik[3..6], eik[6..]),
+            Domain = "https://www.Пример.бг/за-нас",
+        })).ReadAsync<AccountDetails>(HttpStatusCode.Created);
+
+        Assert.Equal(eik, account.RegistrationNumber);
+        Assert.Equal("пример.бг", account.Domain);
     }
 
     [Fact]

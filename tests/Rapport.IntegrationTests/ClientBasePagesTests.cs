@@ -187,6 +187,31 @@ public abstract class ClientBasePagesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task The_account_form_offers_countries_by_name_and_refuses_a_mistyped_eik_beside_its_field()
+    {
+        var me = await AccountManagerAsync("Countries ");
+        var client = await app.SignedInClientAsync(me.Email);
+        Assert.Contains("<option value=\"DE\">Germany</option>", await client.GetStringAsync("/accounts/new"), StringComparison.Ordinal);
+        await RapportApp.PostFormAsync(client, "/accounts", null, new() { ["language"] = "bg", ["returnUrl"] = "/" }, action: "/culture");
+        Assert.Contains("<option value=\"DE\">Германия</option>", await client.GetStringAsync("/accounts/new"), StringComparison.Ordinal);
+
+        var name = app.Unique("Кирилско ЕИК ");
+        var response = await RapportApp.PostFormAsync(client, "/accounts/new", "account-new", new()
+        {
+            ["Input.Name"] = name, ["Input.CountryCode"] = "BG", ["Input.RegistrationNumber"] = "абв", ["Input.Domain"] = "not a domain!!",
+            ["Input.Size"] = "Medium", ["Input.Status"] = "Prospect", ["Input.OwnerId"] = me.EmployeeId.ToString(),
+            ["Input.CoordinatorId"] = Choice.None.ToString(), ["Input.ParentId"] = Choice.None.ToString(), ["Input.Version"] = "0",
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Това не е валиден ЕИК/БУЛСТАТ", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"абв\"", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"not a domain!!\"", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(name, await client.GetStringAsync("/accounts"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Buying_roles_are_shown_by_their_names_in_the_readers_language()
     {
         var me = await AccountManagerAsync("Role reader ");

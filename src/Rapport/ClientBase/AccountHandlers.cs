@@ -241,10 +241,22 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
     private async Task<Error?> ApplyAsync(Viewer viewer, Account account, AccountInput input, CancellationToken ct)
     {
         var country = string.IsNullOrWhiteSpace(input.CountryCode) ? "BG" : input.CountryCode.Trim().ToUpperInvariant();
+        if (!Countries.IsKnown(country))
+        {
+            return Error.Invalid(nameof(AccountInput.CountryCode), Texts.ValidationCountryUnknown);
+        }
+
         var number = Eik.Normalize(input.RegistrationNumber);
-        if (number is not null && country == "BG" && !Eik.IsValid(number))
+        if (country == "BG" && !string.IsNullOrWhiteSpace(input.RegistrationNumber)
+            && (!Eik.IsWellFormed(input.RegistrationNumber) || !Eik.IsValid(number!)))
         {
             return Error.Invalid(nameof(AccountInput.RegistrationNumber), Texts.ValidationEik);
+        }
+
+        var domain = Domains.Normalize(input.Domain);
+        if (domain is not null && !Domains.IsValid(domain))
+        {
+            return Error.Invalid(nameof(AccountInput.Domain), Texts.ValidationDomain);
         }
 
         if (country != "BG")
@@ -286,7 +298,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         account.Rename(input.Name!);
         account.CountryCode = country;
         account.RegistrationNumber = number;
-        account.Domain = Domains.Normalize(input.Domain);
+        account.Domain = domain;
         account.Industry = input.Industry?.Trim() ?? "";
         account.Size = input.Size;
         account.Region = input.Region?.Trim() ?? "";
@@ -344,4 +356,28 @@ public static class Domains
 
         return text.StartsWith("www.", StringComparison.Ordinal) ? text[4..] : text;
     }
+
+    /// <summary>
+    /// Whether a normalised domain is a host name: dot-separated labels of letters, digits and inner hyphens, ending in
+    /// a top-level domain of letters. Cyrillic names (пример.бг) count, checked in their IDNA form.
+    /// </summary>
+    public static bool IsValid(string domain)
+    {
+        string ascii;
+        try
+        {
+            ascii = Idn.GetAscii(domain);
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        var labels = ascii.Split('.');
+        return ascii.Length <= 253 && labels.Length >= 2
+            && labels.All(l => l.Length is > 0 and <= 63 && l[0] != '-' && l[^1] != '-' && l.All(c => char.IsAsciiLetterOrDigit(c) || c == '-'))
+            && (labels[^1].All(char.IsAsciiLetter) || labels[^1].StartsWith("xn--", StringComparison.Ordinal));
+    }
+
+    private static readonly System.Globalization.IdnMapping Idn = new() { UseStd3AsciiRules = true };
 }

@@ -24,6 +24,21 @@ public static class Eik
         return digits.Length == 0 ? null : digits;
     }
 
+    /// <summary>
+    /// Whether what was typed can be a registration number at all: digits with spaces, dots, dashes or slashes between
+    /// them, and perhaps the VAT prefix "BG". Letters anywhere else are a typing mistake, never silently dropped.
+    /// </summary>
+    public static bool IsWellFormed(string typed)
+    {
+        var text = typed.Trim();
+        if (text.StartsWith("BG", StringComparison.OrdinalIgnoreCase) || text.StartsWith("БГ", StringComparison.OrdinalIgnoreCase))
+        {
+            text = text[2..];
+        }
+
+        return text.Any(char.IsAsciiDigit) && text.All(c => char.IsAsciiDigit(c) || c is ' ' or '.' or '-' or '/');
+    }
+
     public static bool IsValid(string digits)
     {
         if (digits.Length is not (9 or 13) || !digits.All(char.IsAsciiDigit))

@@ -80,6 +80,11 @@ public sealed class SettingsHandlers(RapportDb db)
             return new Error(ErrorKind.Forbidden, Texts.ErrorForbidden);
         }
 
+        if (!Countries.IsKnown(input.CountryCode!.ToUpperInvariant()))
+        {
+            return Error.Invalid(nameof(OrganisationInput.CountryCode), Texts.ValidationCountryUnknown);
+        }
+
         var organisation = await db.Organisations.FirstOrDefaultAsync(ct);
         if (organisation is null)
         {
@@ -171,6 +176,11 @@ public sealed class SettingsHandlers(RapportDb db)
     private async Task<Error?> ApplyAsync(CountryParameter parameter, ParameterInput input, CancellationToken ct)
     {
         var country = input.CountryCode!.ToUpperInvariant();
+        if (!Countries.IsKnown(country))
+        {
+            return Error.Invalid(nameof(ParameterInput.CountryCode), Texts.ValidationCountryUnknown);
+        }
+
         var from = input.ValidFrom!.Value;
         if (await db.CountryParameters.AnyAsync(
                 p => p.CountryCode == country && p.Kind == input.Kind && p.ValidFrom == from && p.Id != parameter.Id, ct))

@@ -303,7 +303,7 @@ internal abstract class RowImporter(ImportContext context)
         }
 
         var digits = ClientBase.Eik.Normalize(text);
-        if (digits is null || !ClientBase.Eik.IsValid(digits))
+        if (digits is null || !ClientBase.Eik.IsWellFormed(text) || !ClientBase.Eik.IsValid(digits))
         {
             Run.Error(row.Row, field, Texts.ValidationEik);
             return null;
@@ -319,6 +319,12 @@ internal abstract class RowImporter(ImportContext context)
         if (domain is { Length: > 200 })
         {
             Run.Error(row.Row, field, string.Format(CultureInfo.CurrentCulture, Texts.ValidationMaxLength, ImportFields.Label(Run.Kind, field), 200));
+            return null;
+        }
+
+        if (domain is not null && !Domains.IsValid(domain))
+        {
+            Run.Error(row.Row, field, Texts.ValidationDomain);
             return null;
         }
 
