@@ -146,6 +146,41 @@ public abstract class PagesTests(RapportApp app)
         Assert.DoesNotContain("\n=", csv, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/nope")]
+    [InlineData("/accounts/not-a-guid")]
+    [InlineData("/accounts/019ac3a0-0000-7000-8000-00000000abcd")]
+    public async Task An_unknown_address_answers_404_with_a_page_in_the_apps_shell(string url)
+    {
+        var (_, email) = await app.CreateUserAsync(null, Roles.AccountManager);
+        var client = await app.SignedInClientAsync(email);
+
+        var response = await client.GetAsync(url);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("<h1>Not found</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Areas\"", html, StringComparison.Ordinal);
+        Assert.Contains("href=\"/\"", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_page_of_another_area_answers_403_with_a_page_in_the_apps_shell_in_the_readers_language()
+    {
+        var (_, email) = await app.CreateUserAsync(null, Roles.Finance);
+        var client = await app.SignedInClientAsync(email);
+        await RapportApp.PostFormAsync(client, "/", null, new() { ["language"] = "bg", ["returnUrl"] = "/" }, action: "/culture");
+
+        var redirect = await client.GetAsync("/accounts");
+        Assert.Equal(HttpStatusCode.Redirect, redirect.StatusCode);
+        var response = await client.GetAsync(redirect.Headers.Location);
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Contains("<h1>Достъпът е отказан</h1>", html, StringComparison.Ordinal);
+        Assert.Contains("aria-label=\"Раздели\"", html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Another_users_employee_page_is_not_found_for_an_account_manager()
     {

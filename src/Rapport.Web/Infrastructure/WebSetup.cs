@@ -97,6 +97,9 @@ internal static class WebSetup
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
             pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Routing after the status pages, so that a re-executed request (an unknown route's 404) is routed again to the
+        // status page; implicitly first, it would already have found no endpoint and the 404 would stay empty.
+        app.UseRouting();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
