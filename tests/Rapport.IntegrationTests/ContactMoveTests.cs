@@ -57,6 +57,73 @@ public abstract class ContactMoveTests(RapportApp app)
     }
 
     [Fact]
+    public async Task A_reader_of_the_account_may_not_move_its_contact()
+    {
+        var owner = await app.CreateEmployeeAsync(app.Unique("Owner "));
+        var ownerClient = await app.ApiClientAsync(owner, Roles.AccountManager);
+        var reader = await app.CreateEmployeeAsync(app.Unique("Reader "));
+        var (readerUser, readerEmail) = await app.CreateUserAsync(reader, Roles.AccountManager);
+        var readerClient = await app.ApiClientForAsync(readerUser);
+        var account = await (await ownerClient.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = app.Unique("Чуждо ") }))
+            .ReadAsync<AccountDetails>(HttpStatusCode.Created);
+        var contact = await (await ownerClient.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Добромир Ганев" }))
+            .ReadAsync<ContactDetails>(HttpStatusCode.Created);
+        // A meeting both attended gives the reader a relationship, and with it read access to the account.
+        (await ownerClient.PostJsonAsync("/api/v1/interactions", new InteractionInput
+        {
+            AccountId = account.Id, Subject = "Обща среща", EmployeeIds = [owner, reader], ContactIds = [contact.Id],
+        })).EnsureSuccessStatusCode();
+
+        var response = await readerClient.PostJsonAsync($"/api/v1/contacts/{contact.Id}/move", new ContactMoveInput
+        {
+            NewAccountName = app.Unique("Другаде "), Version = contact.Version,
+        });
+
+        await response.ProblemAsync(HttpStatusCode.Forbidden);
+        var still = await (await ownerClient.GetAsync($"/api/v1/contacts/{contact.Id}")).ReadAsync<ContactDetails>();
+        Assert.Equal(ContactStatus.Active, still.Status);
+        var browser = await app.SignedInClientAsync(readerEmail);
+        var page = await browser.GetStringAsync($"/contacts/{contact.Id}");
+        Assert.Contains("Добромир Ганев", page, StringComparison.Ordinal);
+        Assert.DoesNotContain($"/contacts/{contact.Id}/move", page, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await browser.GetAsync($"/contacts/{contact.Id}/move")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_contact_moving_to_a_colleagues_client_is_linked_there_instead_of_copied()
+    {
+        var me = await app.CreateEmployeeAsync(app.Unique("Mover "));
+        var (myUser, email) = await app.CreateUserAsync(me, Roles.AccountManager);
+        var mine = await app.ApiClientForAsync(myUser);
+        var colleague = await app.CreateEmployeeAsync(app.Unique("Колега "));
+        var theirs = await app.ApiClientAsync(colleague, Roles.AccountManager);
+        var tag = app.Unique("sever").ToLowerInvariant();
+        var account = await (await mine.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = app.Unique("Тук ") }))
+            .ReadAsync<AccountDetails>(HttpStatusCode.Created);
+        var contact = await (await mine.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Любомир Янев" }))
+            .ReadAsync<ContactDetails>(HttpStatusCode.Created);
+        var target = await (await theirs.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = $"Северен Вятър {tag} ООД" }))
+            .ReadAsync<AccountDetails>(HttpStatusCode.Created);
+        var browser = await app.SignedInClientAsync(email);
+
+        var found = await browser.GetStringAsync($"/contacts/{contact.Id}/move?find=" + Uri.EscapeDataString($"вятър {tag}"));
+        Assert.Contains($"value=\"{target.Id}\"", found, StringComparison.Ordinal);
+        Assert.Contains($"Северен Вятър {tag} ООД", found, StringComparison.Ordinal);
+        var moved = await RapportApp.PostFormAsync(browser, $"/contacts/{contact.Id}/move?find={tag}", "contact-move", new()
+        {
+            ["Input.TargetAccountId"] = target.Id.ToString(), ["Input.NewAccountName"] = "", ["Input.JobTitle"] = "Директор",
+            ["Input.Role"] = BuyingRoles.DecisionMaker, ["Input.MovedOn"] = "", ["Input.Version"] = contact.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        var atTarget = await (await theirs.GetAsync($"/api/v1/accounts/{target.Id}/contacts")).ReadAsync<List<ContactRow>>();
+        Assert.Equal("Любомир Янев", Assert.Single(atTarget).FullName);
+        var same = await (await theirs.GetAsync("/api/v1/accounts?search=" + Uri.EscapeDataString(tag))).ReadAsync<Page<AccountRow>>();
+        Assert.Single(same.Items);
+        Assert.Empty((await (await mine.GetAsync("/api/v1/accounts?search=" + Uri.EscapeDataString(tag))).ReadAsync<Page<AccountRow>>()).Items);
+    }
+
+    [Fact]
     public async Task A_move_needs_a_destination()
     {
         var me = await app.CreateEmployeeAsync(app.Unique("Mover "));

@@ -188,6 +188,37 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         db.Accounts.AsNoTracking().VisibleTo(db, viewer).OrderBy(a => a.SearchName)
             .Select(a => new Choice(a.Id, a.Name)).Take(500).ToListAsync(ct);
 
+    /// <summary>
+    /// Accounts of the whole company whose name has words starting with every word typed, for naming where a contact
+    /// moved: only the name, owner and region are shown, as anyone in the client base may know who holds a client.
+    /// </summary>
+    public async Task<List<EmployerChoice>> FindEmployersAsync(Viewer viewer, string? text, CancellationToken ct = default)
+    {
+        var words = SearchText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => w.Length > SearchEntry.MaxTokenLength ? w[..SearchEntry.MaxTokenLength] : w).ToList();
+        if (!ClientBaseAccess.MayUseClientBase(viewer) || words.Count == 0)
+        {
+            return [];
+        }
+
+        // A range over the search index for the longest word (the fewest candidates), then every word checked.
+        var probe = words.MaxBy(w => w.Length)!;
+        var upper = probe + char.MaxValue;
+        var candidates = await db.SearchEntries
+            .Where(e => e.Kind == SearchKind.Account && e.Token.CompareTo(probe) >= 0 && e.Token.CompareTo(upper) < 0)
+            .Select(e => e.EntityId).Distinct().Take(EmployerCandidates).ToListAsync(ct);
+        var accounts = await db.Accounts.AsNoTracking().Where(a => candidates.Contains(a.Id))
+            .Select(a => new { a.Id, a.Name, a.SearchName, a.Region, Owner = a.Owner!.FullName })
+            .ToListAsync(ct);
+        return [.. accounts
+            .Where(a => words.All(w => a.SearchName.Split(' ').Any(t => t.StartsWith(w, StringComparison.Ordinal))))
+            .OrderBy(a => a.SearchName, StringComparer.Ordinal).Take(EmployerResults)
+            .Select(a => new EmployerChoice(a.Id, a.Name, a.Owner, a.Region))];
+    }
+
+    private const int EmployerCandidates = 400;
+    private const int EmployerResults = 20;
+
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, AccountInput input, CancellationToken ct = default)
     {
         if (!ClientBaseAccess.MayUseClientBase(viewer) || (viewer.EmployeeId is null && !viewer.IsAdministrator))
@@ -327,6 +358,9 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         return false;
     }
 }
+
+/// <summary>An account offered as a contact's new employer: enough to tell it apart, nothing more.</summary>
+public sealed record EmployerChoice(Guid Id, string Name, string OwnerName, string Region);
 
 /// <summary>An account of a group of companies, with its depth below the top.</summary>
 public sealed record GroupMember(Guid Id, string Name, Guid? ParentId, int Depth);

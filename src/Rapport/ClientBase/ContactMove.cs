@@ -66,6 +66,12 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCata
             return Error.NotFound(Texts.ErrorContactNotFound);
         }
 
+        // Moving closes the record at its account: an edit, for those who may edit the account, not for its readers.
+        if (!await ClientBaseAccess.CanEditAsync(db, viewer, contact.AccountId, ct))
+        {
+            return new Error(ErrorKind.Forbidden, Texts.ErrorForbidden);
+        }
+
         if (contact.Status == ContactStatus.MovedOn)
         {
             return Error.Conflict(Texts.ErrorContactAlreadyMoved);
@@ -92,7 +98,9 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCata
                 return Error.Invalid(nameof(ContactMoveInput.TargetAccountId), Texts.ValidationSameEmployer);
             }
 
-            var found = await db.Accounts.VisibleTo(db, viewer).FirstOrDefaultAsync(a => a.Id == targetId, ct);
+            // Any account of the company, not only the mover's: the person joined a client someone else may hold, and a
+            // copy of that client under the mover would be a duplicate. The record links to the existing account.
+            var found = await db.Accounts.FirstOrDefaultAsync(a => a.Id == targetId, ct);
             if (found is null)
             {
                 return Error.Invalid(nameof(ContactMoveInput.TargetAccountId), Texts.ErrorAccountNotFound);
