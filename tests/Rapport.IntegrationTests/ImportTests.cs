@@ -300,7 +300,7 @@ public abstract class ImportTests(RapportApp app)
 
         Assert.Equal(2, preview.Created);
         var error = Assert.Single(preview.Errors);
-        Assert.Equal((4, "Owner", Texts.ImportOwnAccountsOnly), (error.Row, error.Column, error.Message));
+        Assert.Equal((4, "Owner", Texts.ValidationAssignOthers), (error.Row, error.Column, error.Message));
     }
 
     [Fact]

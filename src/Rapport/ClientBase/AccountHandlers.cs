@@ -226,15 +226,14 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
             return new Error(ErrorKind.Forbidden, Texts.ErrorForbidden);
         }
 
-        // An account manager creates accounts for themselves; admins and heads of sales name the owner.
+        // An account manager creates accounts for themselves; admins and heads of sales (in their team) name the owner.
         input.OwnerId ??= viewer.EmployeeId;
-        if (!viewer.IsAny(Roles.Administrator, Roles.HeadOfSales) && input.OwnerId != viewer.EmployeeId
-            && input.CoordinatorId != viewer.EmployeeId)
+        var account = new Account();
+        if (await AssignmentErrorAsync(viewer, account, input, ct) is { } refused)
         {
-            return Error.Invalid(nameof(AccountInput.OwnerId), Texts.ValidationOwnAccountsOnly);
+            return refused;
         }
 
-        var account = new Account();
         if (await ApplyAsync(viewer, account, input, ct) is { } invalid)
         {
             return invalid;
@@ -261,12 +260,44 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         }
 
         input.OwnerId ??= account.OwnerId;
+        if (await AssignmentErrorAsync(viewer, account, input, ct) is { } refused)
+        {
+            return refused;
+        }
+
         if (await ApplyAsync(viewer, account, input, ct) is { } invalid)
         {
             return invalid;
         }
 
         return await db.SaveOrConflictAsync(ct);
+    }
+
+    /// <summary>
+    /// Who owns and coordinates an account decides who may edit it, so changing either is an assignment: a new owner
+    /// or coordinator must be someone the viewer may assign (<see cref="ClientBaseAccess.MayAssignAsync"/>), and only
+    /// a head of sales, an administrator or the coordinator themselves takes a coordinator off.
+    /// </summary>
+    private async Task<Error?> AssignmentErrorAsync(Viewer viewer, Account account, AccountInput input, CancellationToken ct)
+    {
+        // A new account's owner is the creator unless a head or an administrator names one; taking over an existing
+        // account is as much a change of hands as giving one away.
+        var isNew = account.OwnerId == Guid.Empty;
+        if (input.OwnerId is { } owner && (isNew || owner != account.OwnerId)
+            && (!(isNew || viewer.IsAny(Roles.Administrator, Roles.HeadOfSales)) || !await ClientBaseAccess.MayAssignAsync(db, viewer, owner, ct)))
+        {
+            return Error.Invalid(nameof(AccountInput.OwnerId), ClientBaseAccess.AssignRefused(viewer));
+        }
+
+        if (input.CoordinatorId == account.CoordinatorId)
+        {
+            return null;
+        }
+
+        var allowed = input.CoordinatorId is { } coordinator
+            ? await ClientBaseAccess.MayAssignAsync(db, viewer, coordinator, ct)
+            : viewer.IsAny(Roles.Administrator, Roles.HeadOfSales) || account.CoordinatorId == viewer.EmployeeId;
+        return allowed ? null : Error.Invalid(nameof(AccountInput.CoordinatorId), ClientBaseAccess.AssignRefused(viewer));
     }
 
     private async Task<Error?> ApplyAsync(Viewer viewer, Account account, AccountInput input, CancellationToken ct)

@@ -81,6 +81,29 @@ internal static class ClientBaseAccess
             : accounts.Where(a => a.OwnerId == me || a.CoordinatorId == me || related.Contains(a.Id));
     }
 
+    /// <summary>
+    /// Whether the viewer may put this employee in charge of a record or credit them with work: administrators anyone,
+    /// a head of sales the people of their team, everybody else only themselves. A manager may hand nothing away.
+    /// </summary>
+    public static async Task<bool> MayAssignAsync(RapportDb db, Viewer viewer, Guid employeeId, CancellationToken ct)
+    {
+        if (viewer.IsAdministrator)
+        {
+            return true;
+        }
+
+        if (viewer.EmployeeId is not { } me)
+        {
+            return false;
+        }
+
+        return employeeId == me || (viewer.Is(Roles.HeadOfSales) && await TeamOf(db, me).ContainsAsync(employeeId, ct));
+    }
+
+    /// <summary>The message for an assignment <see cref="MayAssignAsync"/> refused.</summary>
+    public static string AssignRefused(Viewer viewer) =>
+        viewer.Is(Roles.HeadOfSales) ? Texts.ValidationAssignOutsideTeam : Texts.ValidationAssignOthers;
+
     public static bool MayUseClientBase(Viewer viewer) =>
         viewer.IsAny(Roles.Administrator, Roles.HeadOfSales, Roles.AccountManager, Roles.Coordinator);
 

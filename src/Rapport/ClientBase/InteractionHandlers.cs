@@ -96,6 +96,20 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
             return Error.Invalid(nameof(InteractionInput.EmployeeIds), Texts.ValidationUnknownEmployee);
         }
 
+        // An interaction builds the relationships of the people it names: a manager credits colleagues who were there
+        // with them, never only others; a head of sales may log for their team, an administrator for anyone.
+        if (!(viewer.EmployeeId is { } self && employeeIds.Contains(self)))
+        {
+            foreach (var id in employeeIds)
+            {
+                if (!viewer.IsAny(Roles.Administrator, Roles.HeadOfSales) || !await ClientBaseAccess.MayAssignAsync(db, viewer, id, ct))
+                {
+                    return Error.Invalid(nameof(InteractionInput.EmployeeIds),
+                        viewer.Is(Roles.HeadOfSales) ? Texts.ValidationAssignOutsideTeam : Texts.ValidationCreditOthers);
+                }
+            }
+        }
+
         var contactIds = input.ContactIds.Where(id => id != Choice.None).Distinct().ToList();
         var contacts = await db.Contacts.Where(c => contactIds.Contains(c.Id) && c.AccountId == accountId)
             .Select(c => c.Id).ToListAsync(ct);

@@ -14,8 +14,6 @@ internal sealed class AccountImporter(ImportContext context) : RowImporter(conte
     private readonly Dictionary<string, (int Row, bool AllHadEik)> _domains = new(StringComparer.Ordinal);
     private readonly HashSet<Guid> _given = [];
 
-    private bool MayChooseOwner => Viewer.IsAny(Roles.Administrator, Roles.HeadOfSales);
-
     public override async Task ProcessAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         var lines = new List<Line>(rows.Count);
@@ -59,9 +57,9 @@ internal sealed class AccountImporter(ImportContext context) : RowImporter(conte
                 {
                     Error(line.Row, line.Eik is not null ? ImportField.AccountEik : ImportField.AccountDomain, Texts.ImportNotEditable);
                 }
-                else if (ownerId is { } owner && owner != account.OwnerId && !MayChooseOwner && owner != Viewer.EmployeeId)
+                else if (ownerId is { } owner && owner != account.OwnerId && !await MayAssignAsync(owner, ct))
                 {
-                    Error(line.Row, ImportField.OwnerEmail, Texts.ImportOwnAccountsOnly);
+                    Error(line.Row, ImportField.OwnerEmail, ClientBaseAccess.AssignRefused(Viewer));
                 }
                 else if (Apply(account, line, ownerId))
                 {
@@ -84,9 +82,9 @@ internal sealed class AccountImporter(ImportContext context) : RowImporter(conte
             {
                 Error(line.Row, ImportField.OwnerEmail, Texts.ImportOwnerRequired);
             }
-            else if (!MayChooseOwner && ownerId != Viewer.EmployeeId)
+            else if (!await MayAssignAsync(ownerId.Value, ct))
             {
-                Error(line.Row, ImportField.OwnerEmail, Texts.ImportOwnAccountsOnly);
+                Error(line.Row, ImportField.OwnerEmail, ClientBaseAccess.AssignRefused(Viewer));
             }
             else
             {

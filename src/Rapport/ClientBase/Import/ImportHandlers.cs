@@ -228,7 +228,20 @@ internal abstract class RowImporter(ImportContext context)
 {
     private readonly Dictionary<string, Guid?> _employees = new(StringComparer.Ordinal);
 
+    private readonly Dictionary<Guid, bool> _assignable = [];
+
     protected RapportDb Db => context.Db;
+
+    /// <summary>Whether the importing user may name this employee as owner or participant (cached for the file).</summary>
+    protected async Task<bool> MayAssignAsync(Guid employeeId, CancellationToken ct)
+    {
+        if (!_assignable.TryGetValue(employeeId, out var may))
+        {
+            _assignable[employeeId] = may = await ClientBaseAccess.MayAssignAsync(Db, Viewer, employeeId, ct);
+        }
+
+        return may;
+    }
 
     protected Viewer Viewer => context.Viewer;
 

@@ -90,6 +90,11 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
             {
                 Error(line.Row, ImportField.EmployeeEmail, Texts.ValidationOurPeopleRequired);
             }
+            else if (employeeId != Viewer.EmployeeId && !await MayAssignAsync(employeeId.Value, ct))
+            {
+                Error(line.Row, ImportField.EmployeeEmail,
+                    Viewer.Is(Roles.HeadOfSales) ? Texts.ValidationAssignOutsideTeam : Texts.ValidationCreditOthers);
+            }
             else if (line.ContactEmail is not null && contactId is null)
             {
                 Error(line.Row, ImportField.ContactEmail, Texts.ValidationContactsOfAccount);
