@@ -188,6 +188,11 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         db.Accounts.AsNoTracking().VisibleTo(db, viewer).OrderBy(a => a.SearchName)
             .Select(a => new Choice(a.Id, a.Name)).Take(500).ToListAsync(ct);
 
+    /// <summary>The people the viewer may name as an account's owner or coordinator, for the form's pickers.</summary>
+    public Task<List<Choice>> AssignableAsync(Viewer viewer, CancellationToken ct = default) =>
+        ClientBaseAccess.Assignable(db, viewer).AsNoTracking().OrderBy(e => e.SearchName)
+            .Select(e => new Choice(e.Id, e.FullName)).Take(2000).ToListAsync(ct);
+
     /// <summary>
     /// Accounts of the whole company whose name has words starting with every word typed, for naming where a contact
     /// moved: only the name, owner and region are shown, as anyone in the client base may know who holds a client.

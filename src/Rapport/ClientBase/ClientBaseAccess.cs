@@ -100,6 +100,29 @@ internal static class ClientBaseAccess
         return employeeId == me || (viewer.Is(Roles.HeadOfSales) && await TeamOf(db, me).ContainsAsync(employeeId, ct));
     }
 
+    /// <summary>The active employees the viewer may assign: everyone, their team, or only themselves.</summary>
+    public static IQueryable<Employee> Assignable(RapportDb db, Viewer viewer)
+    {
+        var active = db.Employees.Where(e => e.Status == EmployeeStatus.Active);
+        if (viewer.IsAdministrator)
+        {
+            return active;
+        }
+
+        if (viewer.EmployeeId is not { } me)
+        {
+            return active.Where(_ => false);
+        }
+
+        if (viewer.Is(Roles.HeadOfSales))
+        {
+            var team = TeamOf(db, me);
+            return active.Where(e => team.Contains(e.Id));
+        }
+
+        return active.Where(e => e.Id == me);
+    }
+
     /// <summary>The message for an assignment <see cref="MayAssignAsync"/> refused.</summary>
     public static string AssignRefused(Viewer viewer) =>
         viewer.Is(Roles.HeadOfSales) ? Texts.ValidationAssignOutsideTeam : Texts.ValidationAssignOthers;
