@@ -212,6 +212,79 @@ public abstract class ClientBasePagesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task An_interaction_is_logged_inline_from_the_account_page_with_a_colleague_named_in_the_free_box()
+    {
+        var me = await AccountManagerAsync("Inline ");
+        var colleagueName = app.Unique("Цветомира Недялкова ");
+        var colleague = await app.CreateEmployeeAsync(colleagueName);
+        var account = await CreateAccountAsync(me, app.Unique("На място "));
+        var contact = await CreateContactAsync(me, account, "Росица Генчева");
+        var client = await app.SignedInClientAsync(me.Email);
+
+        var page = await client.GetStringAsync($"/accounts/{account}");
+        Assert.Contains("Log an interaction here", page, StringComparison.Ordinal);
+        Assert.Contains($"name=\"Input.EmployeeIds\" value=\"{me.EmployeeId}\" checked", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(colleagueName, page, StringComparison.Ordinal);
+
+        var logged = await RapportApp.PostFormAsync(client, $"/accounts/{account}", "interaction-new", new()
+        {
+            ["Input.AccountId"] = account.ToString(), ["Input.Kind"] = "Meeting", ["Input.Subject"] = "Среща на място",
+            ["Input.EmployeeIds"] = me.EmployeeId.ToString(), ["Input.ContactIds"] = contact.ToString(),
+            ["AlsoPresent"] = colleagueName.ToUpperInvariant(),
+        });
+
+        Assert.Equal(HttpStatusCode.Redirect, logged.StatusCode);
+        Assert.Equal($"/accounts/{account}?logged=true#timeline", PathOf(logged) + logged.Headers.Location!.Fragment);
+        var item = Assert.Single((await app.WithServicesAsync(sp => sp.GetRequiredService<InteractionHandlers>().TimelineAsync(me.Viewer, account)))!.Items);
+        Assert.Contains(colleagueName, item.OurPeople);
+        Assert.Equal(2, item.OurPeople.Count);
+    }
+
+    [Fact]
+    public async Task An_unclear_colleague_name_is_refused_beside_the_box_and_the_form_keeps_what_was_typed()
+    {
+        var me = await AccountManagerAsync("Unclear ");
+        var tag = app.Unique("Ясен").ToLowerInvariant();
+        await app.CreateEmployeeAsync($"Ясен Алексиев {tag}");
+        await app.CreateEmployeeAsync($"Ясен Борисов {tag}");
+        var account = await CreateAccountAsync(me, app.Unique("Двама "));
+        var client = await app.SignedInClientAsync(me.Email);
+
+        var response = await RapportApp.PostFormAsync(client, $"/accounts/{account}", "interaction-new", new()
+        {
+            ["Input.AccountId"] = account.ToString(), ["Input.Kind"] = "Call", ["Input.Subject"] = "Кой от двамата",
+            ["Input.EmployeeIds"] = me.EmployeeId.ToString(), ["AlsoPresent"] = tag,
+        });
+
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"Several colleagues match «{tag}»: Ясен Алексиев {tag}, Ясен Борисов {tag}. Type more of the name.", html, StringComparison.Ordinal);
+        Assert.Contains("value=\"Кой от двамата\"", html, StringComparison.Ordinal);
+        Assert.Contains("<details class=\"log-inline\" id=\"log\" open", html, StringComparison.Ordinal);
+        Assert.Empty((await app.WithServicesAsync(sp => sp.GetRequiredService<InteractionHandlers>().TimelineAsync(me.Viewer, account)))!.Items);
+    }
+
+    [Fact]
+    public async Task The_contact_page_logs_an_interaction_with_the_contact_ticked()
+    {
+        var me = await AccountManagerAsync("From contact ");
+        var account = await CreateAccountAsync(me, app.Unique("Контактна "));
+        var contact = await CreateContactAsync(me, account, "Велина Цанева");
+        var client = await app.SignedInClientAsync(me.Email);
+
+        var page = await client.GetStringAsync($"/contacts/{contact}");
+        Assert.Contains($"name=\"Input.ContactIds\" value=\"{contact}\" checked", page, StringComparison.Ordinal);
+        var logged = await RapportApp.PostFormAsync(client, $"/contacts/{contact}", "interaction-new", new()
+        {
+            ["Input.AccountId"] = account.ToString(), ["Input.Kind"] = "Call", ["Input.Subject"] = "Обаждане от контакта",
+            ["Input.EmployeeIds"] = me.EmployeeId.ToString(), ["Input.ContactIds"] = contact.ToString(),
+        });
+
+        Assert.Equal($"/contacts/{contact}?logged=true", PathOf(logged));
+        Assert.Contains("Interaction logged.", await client.GetStringAsync(PathOf(logged)), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Buying_roles_are_shown_by_their_names_in_the_readers_language()
     {
         var me = await AccountManagerAsync("Role reader ");

@@ -111,6 +111,7 @@ internal static class WebSetup
         app.MapPeopleExport();
         app.MapAccountsExport();
         app.MapSearchSuggestions();
+        app.MapColleagueSuggestions();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();

@@ -75,3 +75,36 @@ function focusFirstField() {
 if (window.Blazor) {
     window.Blazor.addEventListener("enhancedload", () => requestAnimationFrame(focusFirstField));
 }
+
+// "Someone else of ours": the box's datalist is filled with colleagues whose names match the last name being typed
+// (names are separated by commas). Without script the server resolves what was typed.
+let colleagueTimer;
+document.addEventListener("input", (event) => {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.dataset.colleagues || !input.list) {
+        return;
+    }
+
+    clearTimeout(colleagueTimer);
+    colleagueTimer = setTimeout(async () => {
+        const parts = input.value.split(/[,;]/);
+        const typed = parts.pop().trim();
+        const before = parts.map((p) => p.trim()).filter((p) => p.length > 0);
+        if (typed.length < 2) {
+            input.list.replaceChildren();
+            return;
+        }
+
+        const response = await fetch(`${input.dataset.colleagues}?q=${encodeURIComponent(typed)}`, { headers: { Accept: "application/json" } });
+        if (!response.ok) {
+            return;
+        }
+
+        const names = await response.json();
+        input.list.replaceChildren(...names.map((name) => {
+            const option = document.createElement("option");
+            option.value = [...before, name].join(", ");
+            return option;
+        }));
+    }, 150);
+});

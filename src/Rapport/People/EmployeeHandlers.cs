@@ -104,6 +104,37 @@ public sealed class EmployeeHandlers(RapportDb db)
         db.Employees.AsNoTracking().Where(e => e.Status == EmployeeStatus.Active)
             .OrderBy(e => e.SearchName).Select(e => new Choice(e.Id, e.FullName)).Take(2000).ToListAsync(ct);
 
+    /// <summary>The name of an active employee, for a picker that starts with them.</summary>
+    public Task<string?> NameOfAsync(Guid id, CancellationToken ct = default) =>
+        db.Employees.AsNoTracking().Where(e => e.Id == id && e.Status == EmployeeStatus.Active).Select(e => e.FullName).FirstOrDefaultAsync(ct);
+
+    /// <summary>
+    /// Active colleagues whose folded name contains every word typed, closest first (a whole-name match, then names
+    /// starting with the text), for the "who else was there" box of the interaction form and its suggestions.
+    /// </summary>
+    public async Task<List<Choice>> FindColleaguesAsync(string? text, int take = 8, CancellationToken ct = default)
+    {
+        var term = SearchText.Fold(text);
+        var words = term.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return [];
+        }
+
+        var query = db.Employees.AsNoTracking().Where(e => e.Status == EmployeeStatus.Active);
+        foreach (var word in words)
+        {
+            var pattern = SearchText.LikeContains(word);
+            query = query.Where(e => EF.Functions.Like(e.SearchName, pattern, "\\"));
+        }
+
+        var found = await query.OrderBy(e => e.SearchName).Take(take * 4).Select(e => new { e.Id, e.FullName, e.SearchName }).ToListAsync(ct);
+        return [.. found
+            .OrderBy(e => e.SearchName == term ? 0 : e.SearchName.StartsWith(term, StringComparison.Ordinal) ? 1 : 2)
+            .ThenBy(e => e.SearchName, StringComparer.Ordinal)
+            .Take(take).Select(e => new Choice(e.Id, e.FullName))];
+    }
+
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, EmployeeInput input, CancellationToken ct = default)
     {
         if (!PeopleAccess.CanManage(viewer))
