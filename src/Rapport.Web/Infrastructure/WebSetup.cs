@@ -12,6 +12,7 @@ using Rapport.Web.Features.Account;
 using Rapport.Web.Features.ClientBase;
 using Rapport.Web.Features.People;
 using Rapport.Web.Features.Settings;
+using Rapport.Web.Features.Tasks;
 using Scalar.AspNetCore;
 
 namespace Rapport.Web;
@@ -108,6 +109,7 @@ internal static class WebSetup
         app.MapPeopleExport();
         app.MapAccountsExport();
         app.MapSearchSuggestions();
+        app.MapTaskForms();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();
@@ -122,6 +124,7 @@ internal static class WebSetup
         api.MapBuyingRolesApi();
         api.MapClientBaseApi();
         api.MapSearchApi();
+        api.MapTasksApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
