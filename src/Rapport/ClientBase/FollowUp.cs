@@ -223,6 +223,9 @@ public sealed class FollowUps(RapportDb db, TimeProvider clock, BuyingRoleCatalo
 {
     private const int HomeSize = 20;
 
+    /// <summary>How far ahead Home looks: a week from any day, so that on a Sunday the coming week is there too.</summary>
+    private const int SoonDays = 7;
+
     /// <summary>Today's date, in UTC like every due date Rapport sets.</summary>
     public DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -230,15 +233,15 @@ public sealed class FollowUps(RapportDb db, TimeProvider clock, BuyingRoleCatalo
     public async Task<List<FollowUpRow>> MineAsync(Viewer viewer, CancellationToken ct = default) =>
         viewer.EmployeeId is null ? [] : [.. (await ListAsync(viewer, new TaskFilter(Size: Cursor.MaxPageSize), ct)).Items];
 
-    /// <summary>The viewer's open tasks that are overdue or due by the end of this week: what Home shows.</summary>
-    public async Task<List<FollowUpRow>> DueThisWeekAsync(Viewer viewer, CancellationToken ct = default)
+    /// <summary>The viewer's open tasks that are overdue or due within the next seven days: what Home shows.</summary>
+    public async Task<List<FollowUpRow>> DueSoonAsync(Viewer viewer, CancellationToken ct = default)
     {
         if (viewer.EmployeeId is not { } me)
         {
             return [];
         }
 
-        var end = TaskDates.EndOfWeek(Today);
+        var end = Today.AddDays(SoonDays);
         return await RowsAsync(db.FollowUps.Where(f => f.AssigneeId == me && f.DoneAt == null && f.DueOn <= end), TaskState.Open, null, HomeSize, ct);
     }
 

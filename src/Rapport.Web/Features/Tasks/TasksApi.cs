@@ -9,7 +9,7 @@ namespace Rapport.Web.Features.Tasks;
 internal static class TasksApi
 {
     private const string TitleDescription =
-        "`title` is the task in the caller's language (the request's culture, e.g. `Accept-Language: bg`); `kind` and the values " +
+        "`title` is the task in the caller's language (the request's culture, e.g. `Accept-Language: bg-BG`); `kind` and the values " +
         "beside it (`contactId`, `roleCode`, `targetAccountId`, `interactionId`) say what happened, whatever the language.";
 
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
