@@ -1,11 +1,9 @@
 using System.Net;
 using System.Text;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 using Rapport.ClientBase;
 using Rapport.ClientBase.Import;
 using Rapport.Data;
@@ -363,7 +361,7 @@ public abstract class ContactChannelsTests(RapportApp app)
     [Fact]
     public async Task The_migration_makes_the_existing_email_and_phone_the_first_rows()
     {
-        var (provider, connectionString, drop) = await FreshDatabaseAsync();
+        var (provider, connectionString, drop) = await app.FreshDatabaseAsync();
         try
         {
             var options = new DbContextOptionsBuilder<RapportDb>();
@@ -419,42 +417,6 @@ public abstract class ContactChannelsTests(RapportApp app)
     {
         var path = redirect.Headers.Location!.IsAbsoluteUri ? redirect.Headers.Location.AbsolutePath : redirect.Headers.Location.ToString().Split('?')[0];
         return Guid.Parse(path["/contacts/".Length..]);
-    }
-
-    /// <summary>An empty database of the app's engine, beside the app's own, and how to drop it.</summary>
-    private async Task<(DatabaseProvider Provider, string ConnectionString, Func<Task> Drop)> FreshDatabaseAsync()
-    {
-        var appConnection = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<RapportDb>().Database.GetConnectionString()!));
-        var isSqlite = await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<RapportDb>().Database.IsSqlite()));
-        if (isSqlite)
-        {
-            var folder = Directory.CreateTempSubdirectory("rapport-migration-").FullName;
-            var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "old.db") }.ToString();
-            return (DatabaseProvider.Sqlite, file, () =>
-            {
-                SqliteConnection.ClearAllPools();
-                Directory.Delete(folder, recursive: true);
-                return Task.CompletedTask;
-            });
-        }
-
-        var name = "rapport_migration_" + Guid.NewGuid().ToString("N")[..12];
-        var server = new NpgsqlConnectionStringBuilder(appConnection) { Database = "postgres" }.ConnectionString;
-        await using (var connection = new NpgsqlConnection(server))
-        {
-            await connection.OpenAsync();
-            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
-            await create.ExecuteNonQueryAsync();
-        }
-
-        return (DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(appConnection) { Database = name }.ConnectionString, async () =>
-        {
-            NpgsqlConnection.ClearAllPools();
-            await using var connection = new NpgsqlConnection(server);
-            await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
-        });
     }
 }
 

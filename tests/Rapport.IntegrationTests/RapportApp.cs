@@ -2,6 +2,8 @@ using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Rapport.Data;
@@ -136,6 +138,42 @@ public abstract partial class RapportApp : WebApplicationFactory<Program>, IAsyn
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
+
+    /// <summary>An empty database of the app's engine, beside the app's own, and how to drop it: for migration tests.</summary>
+    public async Task<(DatabaseProvider Provider, string ConnectionString, Func<Task> Drop)> FreshDatabaseAsync()
+    {
+        var appConnection = await WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<RapportDb>().Database.GetConnectionString()!));
+        var isSqlite = await WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<RapportDb>().Database.IsSqlite()));
+        if (isSqlite)
+        {
+            var folder = Directory.CreateTempSubdirectory("rapport-migration-").FullName;
+            var file = new SqliteConnectionStringBuilder { DataSource = Path.Combine(folder, "old.db") }.ToString();
+            return (DatabaseProvider.Sqlite, file, () =>
+            {
+                SqliteConnection.ClearAllPools();
+                Directory.Delete(folder, recursive: true);
+                return Task.CompletedTask;
+            });
+        }
+
+        var name = "rapport_migration_" + Guid.NewGuid().ToString("N")[..12];
+        var server = new NpgsqlConnectionStringBuilder(appConnection) { Database = "postgres" }.ConnectionString;
+        await using (var connection = new NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
+            await create.ExecuteNonQueryAsync();
+        }
+
+        return (DatabaseProvider.Postgres, new NpgsqlConnectionStringBuilder(appConnection) { Database = name }.ConnectionString, async () =>
+        {
+            NpgsqlConnection.ClearAllPools();
+            await using var connection = new NpgsqlConnection(server);
+            await connection.OpenAsync();
+            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync();
+        });
+    }
 
     public const string Password = "Test-password-1";
 

@@ -12,6 +12,7 @@ using Rapport.Web.Features.Account;
 using Rapport.Web.Features.ClientBase;
 using Rapport.Web.Features.People;
 using Rapport.Web.Features.Settings;
+using Rapport.Web.Features.Tasks;
 using Scalar.AspNetCore;
 
 namespace Rapport.Web;
@@ -112,6 +113,7 @@ internal static class WebSetup
         app.MapAccountsExport();
         app.MapSearchSuggestions();
         app.MapColleagueSuggestions();
+        app.MapTaskForms();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();
@@ -126,6 +128,7 @@ internal static class WebSetup
         api.MapBuyingRolesApi();
         api.MapClientBaseApi();
         api.MapSearchApi();
+        api.MapTasksApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -131,7 +131,7 @@ internal static class ClientBaseAccess
         viewer.IsAny(Roles.Administrator, Roles.HeadOfSales, Roles.AccountManager, Roles.Coordinator);
 
     /// <summary>The head of sales and everyone in the teams they head or reporting to them.</summary>
-    private static IQueryable<Guid> TeamOf(RapportDb db, Guid head) =>
+    internal static IQueryable<Guid> TeamOf(RapportDb db, Guid head) =>
         db.Employees.Where(e => e.Id == head || e.ManagerId == head || (e.Team != null && e.Team.HeadId == head)).Select(e => e.Id);
 
     public static Task<bool> CanEditAsync(RapportDb db, Viewer viewer, Guid accountId, CancellationToken ct) =>

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.People;
@@ -157,12 +156,15 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCata
             LastContactAt = r.LastContactAt, Interactions = r.Interactions, ClientInitiated = r.ClientInitiated,
         }));
 
+        // What happened, not a sentence: the owner may read Bulgarian while the mover wrote in English.
         db.FollowUps.Add(new FollowUp
         {
+            Kind = FollowUpKind.RecoverRole,
             AssigneeId = oldAccount.OwnerId,
             AccountId = oldAccount.Id,
             ContactId = contact.Id,
-            Title = string.Format(CultureInfo.CurrentCulture, Texts.FollowUpRecoverRole, contact.FullName, target.Name),
+            RoleCode = contact.Role,
+            TargetAccountId = target.Id,
             DueOn = today.AddDays(FollowUpDays),
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
@@ -170,41 +172,5 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCata
         return await db.SaveOrConflictAsync(ct) is { IsSuccess: false } failed
             ? Result<Guid>.Fail([.. failed.Errors])
             : moved.Id;
-    }
-}
-
-/// <summary>An open follow-up on someone's list.</summary>
-public sealed record FollowUpRow(Guid Id, Guid AccountId, string AccountName, Guid? ContactId, string Title, DateOnly DueOn, bool Overdue);
-
-/// <summary>The viewer's own follow-ups: listing and ticking off.</summary>
-public sealed class FollowUps(RapportDb db, TimeProvider clock)
-{
-    public async Task<List<FollowUpRow>> MineAsync(Viewer viewer, CancellationToken ct = default)
-    {
-        if (viewer.EmployeeId is not { } me)
-        {
-            return [];
-        }
-
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return await (from f in db.FollowUps
-                      join a in db.Accounts on f.AccountId equals a.Id
-                      where f.AssigneeId == me && f.DoneAt == null
-                      orderby f.DueOn
-                      select new FollowUpRow(f.Id, a.Id, a.Name, f.ContactId, f.Title, f.DueOn, f.DueOn < today))
-            .Take(200).ToListAsync(ct);
-    }
-
-    public async Task<Result> DoneAsync(Viewer viewer, Guid id, CancellationToken ct = default)
-    {
-        var followUp = await db.FollowUps.FirstOrDefaultAsync(f => f.Id == id && f.AssigneeId == viewer.EmployeeId, ct);
-        if (followUp is null)
-        {
-            return Error.NotFound(Texts.ErrorFollowUpNotFound);
-        }
-
-        followUp.DoneAt ??= clock.GetUtcNow().UtcDateTime;
-        await db.SaveChangesAsync(ct);
-        return Result.Ok();
     }
 }

@@ -122,9 +122,10 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
             interaction.AccountId = keepId;
         }
 
-        foreach (var followUp in await db.FollowUps.Where(f => f.AccountId == otherId).ToListAsync(ct))
+        foreach (var followUp in await db.FollowUps.Where(f => f.AccountId == otherId || f.TargetAccountId == otherId).ToListAsync(ct))
         {
-            followUp.AccountId = keepId;
+            followUp.AccountId = followUp.AccountId == otherId ? keepId : followUp.AccountId;
+            followUp.TargetAccountId = followUp.TargetAccountId == otherId ? keepId : followUp.TargetAccountId;
         }
 
         db.Accounts.Remove(other);

@@ -56,9 +56,6 @@ public sealed record TimelineItem(
     Guid Id, InteractionKind Kind, DateTime OccurredAt, bool InitiatedByClient, string Subject, string? Outcome,
     string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> OurPeople, IReadOnlyList<string> TheirPeople);
 
-/// <summary>A next step promised in an interaction, with its due date.</summary>
-public sealed record NextStepRow(Guid InteractionId, Guid AccountId, string AccountName, string NextStep, DateOnly Due);
-
 /// <summary>Logs interactions and keeps the relationships they build up to date.</summary>
 public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
 {
@@ -133,10 +130,25 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
         interaction.Employees.AddRange(employeeIds.Select(id => new InteractionEmployee { EmployeeId = id }));
         interaction.Contacts.AddRange(contactIds.Select(id => new InteractionContact { ContactId = id }));
 
+        // A next step with a due date is a task like any other, for whoever promised it (the owner when nobody did),
+        // so it can be marked done and snoozed; the interaction keeps the words it was logged with.
+        FollowUp? task = null;
+        if (interaction is { NextStep: not null, NextStepDue: not null })
+        {
+            var assignee = viewer.EmployeeId
+                ?? await db.Accounts.Where(a => a.Id == accountId).Select(a => a.OwnerId).FirstAsync(ct);
+            task = FollowUp.NextStepOf(interaction, assignee, now);
+        }
+
         // Two people logging at once may both touch a relationship; the version check makes the loser retry.
         for (var attempt = 1; ; attempt++)
         {
             db.Interactions.Add(interaction);
+            if (task is not null)
+            {
+                db.FollowUps.Add(task);
+            }
+
             await StrengthenAsync(db, [interaction], options.Value, r => db.Relationships.Add(r), ct);
             try
             {
@@ -186,23 +198,6 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
 
         return new Page<TimelineItem>([.. items.Select(i => new TimelineItem(i.Id, i.Kind, i.OccurredAt, i.InitiatedByClient,
             i.Subject, i.Outcome, i.NextStep, i.NextStepDue, i.Ours, i.Theirs))], next);
-    }
-
-    /// <summary>Next steps the viewer took on that fall due within <paramref name="days"/> days (or are overdue).</summary>
-    public async Task<List<NextStepRow>> NextStepsAsync(Viewer viewer, int days = 7, CancellationToken ct = default)
-    {
-        if (viewer.EmployeeId is not { } me)
-        {
-            return [];
-        }
-
-        var until = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime).AddDays(days);
-        return await (from i in db.Interactions
-                      join a in db.Accounts on i.AccountId equals a.Id
-                      where i.LoggedById == me && i.NextStepDue != null && i.NextStepDue <= until && i.NextStep != null
-                      orderby i.NextStepDue
-                      select new NextStepRow(i.Id, a.Id, a.Name, i.NextStep!, i.NextStepDue!.Value))
-            .Take(50).ToListAsync(ct);
     }
 
     /// <summary>

@@ -50,12 +50,6 @@ internal static class ClientBaseApi
             .WithName("MergeContacts").WithSummary("Merges contact `other` into this one, keeping interactions and combining relationships.")
             .ProducesProblem(404);
 
-        var followUps = group.MapGroup("/follow-ups").WithTags("Follow-ups");
-        followUps.MapGet("/mine", async (ClaimsPrincipal user, FollowUps tasks, CancellationToken ct) =>
-            TypedResults.Ok(await tasks.MineAsync(user.ToViewer(), ct))).WithName("MyFollowUps");
-        followUps.MapPost("/{id:guid}/done", async (Guid id, ClaimsPrincipal user, FollowUps tasks, CancellationToken ct) =>
-            ApiResults.NoContentOr(await tasks.DoneAsync(user.ToViewer(), id, ct))).WithName("CompleteFollowUp").ProducesProblem(404);
-
         group.MapPost("/interactions", LogInteraction).WithTags("Interactions").WithName("LogInteraction")
             .Validates<InteractionInput>().ProducesProblem(404);
         group.MapGet("/relationships/mine", async (ClaimsPrincipal user, RelationshipQueries queries, CancellationToken ct) =>
