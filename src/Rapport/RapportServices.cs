@@ -53,6 +53,8 @@ public static class RapportServices
         services.AddScoped<InteractionHandlers>();
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<WarmUntilRefresh>();
+        services.AddScoped<AccountSignals>();
+        services.AddSingleton<AccountSignalsRequests>();
         services.AddScoped<SearchQueries>();
         services.AddScoped<ContactMove>();
         services.AddScoped<FollowUps>();

@@ -33,6 +33,7 @@ internal static class WebSetup
             .AddClaimsPrincipalFactory<RapportClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
+        services.AddHostedService<Rapport.ClientBase.AccountSignalsRefreshService>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();

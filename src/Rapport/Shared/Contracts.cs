@@ -29,3 +29,7 @@ public sealed class SystemActor : ICurrentActor
 
     public string Name => "system";
 }
+
+/// <summary>A derived property of an audited entity that the audit log leaves out: it is computed, not edited.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;
