@@ -72,6 +72,24 @@ public abstract partial class DemoTests(RapportApp app)
     }
 
     [Fact]
+    public async Task The_account_page_names_the_buying_role_of_every_contact_and_of_every_required_role()
+    {
+        await SeedAsync();
+        var holding = await WithDbAsync(db => db.Accounts.Where(a => a.Name == "Балкан Индъстрийс АД").Select(a => a.Id).SingleAsync());
+        var client = await app.SignedInClientAsync(DemoSignIns.Manager, DemoData.Password);
+
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/accounts/{holding}"));
+
+        foreach (var required in BuyingRoles.Defaults().Where(r => r.Required))
+        {
+            Assert.Contains($"class=\"badge role key\">{required.NameBg}</span>", page, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain(">c.Role<", page, StringComparison.Ordinal);
+        Assert.DoesNotContain(">role.Role<", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_administrator_sees_about_three_hundred_accounts_with_their_contacts()
     {
         await SeedAsync();
