@@ -70,6 +70,9 @@ public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider cloc
         ["Мениджър ключови клиенти"] = DemoRole.AccountManager,
         ["Координатор за връзки с клиенти"] = DemoRole.Coordinator,
         ["Прессекретар"] = DemoRole.PartTimeAccountManager,
+
+        // As the demo company was first written, so that a database seeded then gets the client base right too.
+        ["Press Secretary"] = DemoRole.PartTimeAccountManager,
         ["Главен счетоводител"] = DemoRole.Finance,
         ["HR Business Partner"] = DemoRole.HumanResources,
         [PartTimers[0].Position] = DemoRole.PartTimeAccountManager,
@@ -80,7 +83,7 @@ public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider cloc
     /// <summary>The capabilities' parts, in the order they build on each other: each capability adds its own here.</summary>
     private IDemoPart[] Parts => [clientBase];
 
-    /// <summary>The first employee of the demo company: whether it is there tells a demo database from any other.</summary>
+    /// <summary>The e-mail of the demo company's employee by number: whether the first is there tells a demo database from any other.</summary>
     private static string EmployeeEmail(int index) => string.Create(CultureInfo.InvariantCulture, $"e{index:D3}{EmailDomain}");
 
     /// <summary>
