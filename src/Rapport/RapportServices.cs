@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Audit;
 using Rapport.ClientBase;
+using Rapport.ClientBase.Demo;
 using Rapport.ClientBase.Import;
 using Rapport.Data;
 using Rapport.Identity;
@@ -39,6 +40,7 @@ public static class RapportServices
 
         services.AddScoped<Migrator>();
         services.AddScoped<DemoData>();
+        services.AddScoped<ClientBaseDemo>();
         services.AddScoped<EmployeeHandlers>();
         services.AddScoped<TeamHandlers>();
         services.AddScoped<SettingsHandlers>();

@@ -17,6 +17,7 @@ public sealed class ModuleBoundaryTests
         ["Rapport.Audit"] = ["Rapport.People", "Rapport.Settings", "Rapport.ClientBase"],
         ["Rapport.ClientBase"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
         ["Rapport.ClientBase.Import"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
+        ["Rapport.ClientBase.Demo"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
     };
 
     [Fact]
