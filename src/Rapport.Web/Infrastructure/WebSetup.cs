@@ -107,6 +107,8 @@ internal static class WebSetup
         app.MapAccountEndpoints();
         app.MapPeopleExport();
         app.MapAccountsExport();
+        app.MapRelationshipsExport();
+        app.MapSettingsExport();
         app.MapSearchSuggestions();
 
         app.MapOpenApi().AllowAnonymous();
