@@ -109,6 +109,7 @@ internal static class WebSetup
         app.MapAccountsExport();
         app.MapRelationshipsExport();
         app.MapSettingsExport();
+        app.MapImportFiles();
         app.MapSearchSuggestions();
 
         app.MapOpenApi().AllowAnonymous();

@@ -45,11 +45,20 @@ public sealed class ImportHandlers(
         Viewer viewer, ImportKind kind, Stream csv, ColumnMap map, IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
         RunAsync(viewer, kind, csv, map, commit: true, progress, ct);
 
+    /// <summary>
+    /// Checks every row as a preview does and hands every error over as it is found, beyond the ones a preview lists:
+    /// what a file of the rows in error is made from.
+    /// </summary>
+    public Task<ImportPreview> CheckAsync(
+        Viewer viewer, ImportKind kind, Stream csv, ColumnMap map, Action<ImportRowError> onError, CancellationToken ct = default) =>
+        RunAsync(viewer, kind, csv, map, commit: false, progress: null, ct, onError);
+
     private async Task<ImportPreview> RunAsync(
-        Viewer viewer, ImportKind kind, Stream csv, ColumnMap map, bool commit, IProgress<ImportProgress>? progress, CancellationToken ct)
+        Viewer viewer, ImportKind kind, Stream csv, ColumnMap map, bool commit, IProgress<ImportProgress>? progress, CancellationToken ct,
+        Action<ImportRowError>? onError = null)
     {
         var file = CsvFile.Open(csv);
-        var run = new ImportRun(kind, file, map);
+        var run = new ImportRun(kind, file, map, onError);
         if (!ClientBaseAccess.MayUseClientBase(viewer))
         {
             run.Error(1, null, Texts.ErrorForbidden);
@@ -152,7 +161,7 @@ internal sealed class ImportRow(int row, string[] cells, IReadOnlyDictionary<Imp
 }
 
 /// <summary>The errors and counts of one import run.</summary>
-internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map)
+internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map, Action<ImportRowError>? onError = null)
 {
     /// <summary>Errors beyond this many are counted but not listed: a wrong file would otherwise list every row.</summary>
     public const int MaxErrorsListed = 500;
@@ -178,9 +187,15 @@ internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map)
     public void Error(int row, ImportField? field, string message)
     {
         ErrorCount++;
-        if (_errors.Count < MaxErrorsListed)
+        if (_errors.Count < MaxErrorsListed || onError is not null)
         {
-            _errors.Add(new ImportRowError(row, field is { } f ? map.ColumnOf(f) : null, message));
+            var error = new ImportRowError(row, field is { } f ? map.ColumnOf(f) : null, message);
+            if (_errors.Count < MaxErrorsListed)
+            {
+                _errors.Add(error);
+            }
+
+            onError?.Invoke(error);
         }
     }
 
