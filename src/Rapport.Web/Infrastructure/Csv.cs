@@ -10,6 +10,9 @@ namespace Rapport.Web;
 /// </summary>
 internal static class Csv
 {
+    /// <summary>A number with the decimals it has and no more, whatever scale the database gave it (PostgreSQL: 0.20).</summary>
+    public const string NumberFormat = "0.##########";
+
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
 
     /// <summary>Text as a spreadsheet must not run it: an apostrophe before a leading = + - @, tab or carriage return.</summary>
@@ -57,8 +60,7 @@ internal static class Csv
 
         // Numbers and dates are written by us, never typed by a user: no formula can hide in them.
         int or long => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture),
-        decimal number => number.ToString(conventions.Culture),
-        double number => number.ToString(conventions.Culture),
+        decimal or double => ((IFormattable)value).ToString(NumberFormat, conventions.Culture),
         DateOnly date => date.ToString(conventions.DateFormat, CultureInfo.InvariantCulture),
         DateTime instant => instant.ToLocalTime().ToString(conventions.InstantFormat, CultureInfo.InvariantCulture),
         _ => Cell(Convert.ToString(value, conventions.Culture)),

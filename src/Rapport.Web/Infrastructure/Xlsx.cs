@@ -114,7 +114,7 @@ internal static class Xlsx
     {
         null => new Cell(),
         string text => TextCell(text, 0),
-        int or long or decimal or double => new Cell(new CellValue(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture)))
+        int or long or decimal or double => new Cell(new CellValue(((IFormattable)value).ToString(Csv.NumberFormat, CultureInfo.InvariantCulture)))
         {
             DataType = CellValues.Number,
         },

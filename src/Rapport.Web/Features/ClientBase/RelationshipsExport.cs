@@ -22,7 +22,7 @@ internal static class RelationshipsExport
                     new(Texts.LastContact, r => r.LastContactAt),
                     new(Texts.ExportDaysSinceContact, r => r.DaysSinceContact),
                     new(Texts.FieldRhythmDays, r => r.RhythmDays),
-                    new(Texts.GoingColdTitle, r => r.GoingCold ? Texts.Yes : Texts.No),
+                    new(Texts.ExportGoingCold, r => r.GoingCold ? Texts.Yes : Texts.No),
                 ], Export.All(async token => (await relationships.MineAsync(viewer, token))
                     .OrderBy(r => r.AccountName, StringComparer.CurrentCulture).ThenByDescending(r => r.Strength).ToList(), ct)));
             })
