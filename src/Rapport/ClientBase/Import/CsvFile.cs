@@ -106,6 +106,11 @@ public sealed class CsvFile
     /// <summary>The data records after the header line, with blank lines left out and wrong cell counts reported.</summary>
     public IEnumerable<CsvRecord> Records()
     {
+        if (Content != CsvContent.Text)
+        {
+            yield break;
+        }
+
         var first = true;
         foreach (var record in ReadAll())
         {
