@@ -30,21 +30,22 @@ internal sealed record ExportConventions(
 /// <summary>Exports of the lists: the same table as CSV or as an XLSX workbook, chosen by the address's extension.</summary>
 internal static class Export
 {
-    /// <summary>The extensions an export answers to.</summary>
-    public static readonly IReadOnlyList<string> Formats = ["csv", "xlsx"];
-
     /// <summary>
     /// The table in the format of the address (<c>export.csv</c> or <c>export.xlsx</c>), or 404 for any other. The
     /// culture of the request is taken now, so the rows are written in it however the writing is scheduled.
     /// </summary>
-    public static IResult File<T>(string format, ExportTable<T> table) => format switch
+    public static IResult File<T>(string format, ExportTable<T> table)
     {
-        "csv" => new ExportResult(table.Name + ".csv", "text/csv; charset=utf-8",
-            (body, ct) => Csv.WriteAsync(body, table, ExportConventions.Current, ct)),
-        "xlsx" => new ExportResult(table.Name + ".xlsx", Xlsx.ContentType,
-            (body, ct) => Xlsx.WriteAsync(body, table, ExportConventions.Current, ct)),
-        _ => Results.NotFound(),
-    };
+        var conventions = ExportConventions.Current;
+        return format switch
+        {
+            "csv" => new ExportResult(table.Name + ".csv", "text/csv; charset=utf-8",
+                (body, ct) => Csv.WriteAsync(body, table, conventions, ct)),
+            "xlsx" => new ExportResult(table.Name + ".xlsx", Xlsx.ContentType,
+                (body, ct) => Xlsx.WriteAsync(body, table, conventions, ct)),
+            _ => Results.NotFound(),
+        };
+    }
 
     /// <summary>Every row of a keyset-paged list, fetching the next page only when the previous one has been written.</summary>
     public static async IAsyncEnumerable<T> Pages<T>(
