@@ -62,6 +62,7 @@ public static class RapportServices
         services.AddScoped<FollowUps>();
         services.AddScoped<Duplicates>();
         services.AddScoped<ImportHandlers>();
+        services.AddScoped<AccountExport>();
         services.AddScoped<ImportMappingHandlers>();
 
         return services

@@ -45,14 +45,15 @@ public abstract partial class DemoTests(RapportApp app)
     {
         await SeedAsync();
         var (viewer, _) = await SignInAsync(DemoSignIns.Manager);
-        var (cold, steps, tasks) = await app.WithServicesAsync(async sp =>
+        var (cold, tasks, dueSoon) = await app.WithServicesAsync(async sp =>
             ((await sp.GetRequiredService<RelationshipQueries>().MineAsync(viewer)).Where(r => r.GoingCold).ToList(),
-             await sp.GetRequiredService<InteractionHandlers>().NextStepsAsync(viewer),
-             await sp.GetRequiredService<FollowUps>().MineAsync(viewer)));
+             await sp.GetRequiredService<FollowUps>().MineAsync(viewer),
+             await sp.GetRequiredService<FollowUps>().DueSoonAsync(viewer)));
+        var steps = tasks.Where(t => t.Kind == FollowUpKind.NextStep).ToList();
         var client = await app.SignedInClientAsync(DemoSignIns.Manager, DemoData.Password);
 
         var html = await client.GetStringAsync("/");
-        var home = WebUtility.HtmlDecode(Tags().Replace(html, ""));
+        var home = System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), @"\s+", " ");
 
         Assert.Contains("<html lang=\"bg\"", html, StringComparison.Ordinal);
         Assert.Contains(Bg(nameof(Texts.HomeGoingCold)), home, StringComparison.Ordinal);
@@ -62,13 +63,19 @@ public abstract partial class DemoTests(RapportApp app)
         Assert.Contains($"{cold[0].ContactName} · {cold[0].AccountName}", home, StringComparison.Ordinal);
 
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
-        Assert.Contains(steps, s => s.Due == today);
-        Assert.Contains(steps, s => s.Due < today);
-        Assert.Contains(steps, s => s.Due > today);
-        Assert.All(steps, s => Assert.Contains($"{s.NextStep} · {s.AccountName}", home, StringComparison.Ordinal));
-        Assert.Contains(tasks, t => t.Overdue);
-        Assert.Contains(tasks, t => t.Title.StartsWith(Bg(nameof(Texts.FollowUpRecoverRole))[..12], StringComparison.Ordinal));
-        Assert.All(tasks, t => Assert.Contains(t.Title, home, StringComparison.Ordinal));
+        Assert.Contains(steps, s => s.DueOn == today);
+        Assert.Contains(steps, s => s.DueOn < today);
+        Assert.Contains(steps, s => s.DueOn > today);
+        Assert.Contains(tasks, t => t.DaysOverdue > 0);
+        Assert.Contains(tasks, t => t.Kind == FollowUpKind.RecoverRole);
+        Assert.NotEmpty(dueSoon);
+        // Each task due soon on Home: a next step with its account, a re-cover task by the person who moved, worded in Bulgarian.
+        Assert.All(dueSoon, t => Assert.Contains(t.Kind switch
+        {
+            FollowUpKind.NextStep => $"{t.Title} · {t.AccountName}",
+            FollowUpKind.RecoverRole => $"{t.ContactName} премина в {t.TargetAccountName}",
+            _ => t.Title,
+        }, home, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -138,14 +145,14 @@ public abstract partial class DemoTests(RapportApp app)
     {
         await SeedAsync();
         var (viewer, _) = await SignInAsync(email);
-        var (accounts, mine, steps) = await app.WithServicesAsync(async sp =>
+        var (accounts, mine, tasks) = await app.WithServicesAsync(async sp =>
             ((await sp.GetRequiredService<AccountHandlers>().ListAsync(viewer, new AccountFilter(PageSize: 200))).Items,
              await sp.GetRequiredService<RelationshipQueries>().MineAsync(viewer),
-             await sp.GetRequiredService<InteractionHandlers>().NextStepsAsync(viewer)));
+             await sp.GetRequiredService<FollowUps>().MineAsync(viewer)));
 
         Assert.Contains(mine, r => r.GoingCold);
         Assert.Contains(mine, r => !r.GoingCold);
-        Assert.Contains(steps, s => s.Due == DateOnly.FromDateTime(DateTime.UtcNow));
+        Assert.Contains(tasks, t => t.Kind == FollowUpKind.NextStep && t.DueOn == DateOnly.FromDateTime(DateTime.UtcNow));
         switch (email)
         {
             case DemoSignIns.Head:
@@ -180,7 +187,8 @@ public abstract partial class DemoTests(RapportApp app)
             Assert.Equal(ContactStatus.MovedOn, move.Status);
             var newEmployer = await (await client.GetAsync($"/api/v1/accounts/{move.AccountId}")).ReadAsync<AccountDetails>();
             var task = Assert.Single(tasks, t => t.ContactId == move.Old);
-            Assert.Equal(string.Format(Bulgarian, Bg(nameof(Texts.FollowUpRecoverRole)), move.FullName, newEmployer.Name), task.Title);
+            Assert.Equal((FollowUpKind.RecoverRole, move.FullName, newEmployer.Name), (task.Kind, task.ContactName, task.TargetAccountName));
+            Assert.Contains($" {move.FullName} ", task.Title, StringComparison.Ordinal);
             var timeline = await (await client.GetAsync($"/api/v1/accounts/{move.OldAccount}/interactions?size=100")).ReadAsync<Page<TimelineItem>>();
             Assert.Contains(timeline.Items, i => i.TheirPeople.Contains(move.FullName));
             var carried = await (await client.GetAsync($"/api/v1/accounts/{move.AccountId}/contacts")).ReadAsync<List<ContactRow>>();
@@ -188,8 +196,9 @@ public abstract partial class DemoTests(RapportApp app)
         }
 
         // One of them was called at the new employer since, through the interaction handler; its next step is due.
-        var steps = await app.WithServicesAsync(sp => sp.GetRequiredService<InteractionHandlers>().NextStepsAsync(viewer));
-        Assert.Contains(steps, s => moves.Any(m => m.AccountId == s.AccountId) && s.Due > DateOnly.FromDateTime(DateTime.UtcNow));
+        var steps = await app.WithServicesAsync(sp => sp.GetRequiredService<FollowUps>().MineAsync(viewer));
+        Assert.Contains(steps, s => s.Kind == FollowUpKind.NextStep && moves.Any(m => m.AccountId == s.AccountId)
+            && s.DueOn > DateOnly.FromDateTime(DateTime.UtcNow));
     }
 
     [Fact]

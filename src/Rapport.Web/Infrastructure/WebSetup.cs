@@ -112,6 +112,9 @@ internal static class WebSetup
         app.MapAccountEndpoints();
         app.MapPeopleExport();
         app.MapAccountsExport();
+        app.MapRelationshipsExport();
+        app.MapSettingsExport();
+        app.MapImportFiles();
         app.MapSearchSuggestions();
         app.MapColleagueSuggestions();
         app.MapTaskForms();

@@ -15,7 +15,8 @@ namespace Rapport.ClientBase.Demo;
 /// one through <see cref="InteractionHandlers.LogAsync"/>, so their history and follow-ups are the real ones.
 /// </summary>
 public sealed class ClientBaseDemo(
-    RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, ContactMove move, InteractionHandlers interactions) : IDemoPart
+    RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, ContactMove move, InteractionHandlers interactions,
+    AccountSignals signals) : IDemoPart
 {
     public string Name => "client base";
 
@@ -38,6 +39,11 @@ public sealed class ClientBaseDemo(
 
         demo.Progress?.Report(0.8);
         db.FollowUps.AddRange(plan.FollowUps);
+        // A next step with a due date is a task, as when it is logged by hand: for whoever promised it.
+        var owners = plan.Accounts.ToDictionary(a => a.Id, a => a.OwnerId);
+        db.FollowUps.AddRange(plan.Interactions
+            .Select(i => FollowUp.NextStepOf(i, i.LoggedById ?? owners[i.AccountId], i.OccurredAt))
+            .OfType<FollowUp>());
         await db.SaveChangesAsync(ct);
 
         foreach (var planned in plan.Moves)
@@ -45,6 +51,7 @@ public sealed class ClientBaseDemo(
             await MoveAsync(planned, ct);
         }
 
+        await signals.RefreshAllAsync(ct);
         demo.Progress?.Report(1);
     }
 
