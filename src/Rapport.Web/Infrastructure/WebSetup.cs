@@ -67,7 +67,11 @@ internal static class WebSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        // Enums travel by name only: a number would slip a value no enum member has past binding.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
+        // A request that does not bind throws instead of answering a bare 400, so that ApiErrors can say which field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddOpenApi("v1", options =>
         {
             options.AddDocumentTransformer((document, _, _) =>
@@ -86,18 +90,38 @@ internal static class WebSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        else
-        {
-            app.UseExceptionHandler();
-        }
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
-            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Before the error handling, so that problems and error pages are in the reader's language too.
         app.UseRequestLocalization();
+
+        // The API answers every failure with problem details (ApiErrors), the pages with their own error pages.
+        app.UseWhen(ApiErrors.IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = ApiErrors.HandleAsync,
+                // A request the client got wrong is answered, not logged as a fault of the server.
+                SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            });
+            api.UseStatusCodePages(ApiErrors.StatusAsync);
+            api.Use(ApiErrors.RefuseUnknownCharsets);
+        });
+        app.UseWhen(c => !ApiErrors.IsApi(c), pages =>
+        {
+            if (app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler();
+            }
+            else
+            {
+                pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            }
+
+            pages.UseStatusCodePagesWithReExecute("/status/{0}");
+            pages.Use(ApiErrors.BadRequestsAsStatusCodes);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

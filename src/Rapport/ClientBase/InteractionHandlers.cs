@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rapport.Data;
@@ -41,12 +42,15 @@ public sealed class InteractionInput
     public DateOnly? NextStepDue { get; set; }
 
     /// <summary>Our people who took part; the logging user's employee when empty.</summary>
+    /// <remarks>A client that sends null means none, as an empty list does.</remarks>
     [Display(Name = nameof(Texts.FieldOurPeople), ResourceType = typeof(Texts))]
-    public List<Guid> EmployeeIds { get; set; } = [];
+    [AllowNull]
+    public List<Guid> EmployeeIds { get; set => field = value ?? []; } = [];
 
-    /// <summary>The client's people who took part.</summary>
+    /// <summary>The client's people who took part; null means none.</summary>
     [Display(Name = nameof(Texts.FieldTheirPeople), ResourceType = typeof(Texts))]
-    public List<Guid> ContactIds { get; set; } = [];
+    [AllowNull]
+    public List<Guid> ContactIds { get; set => field = value ?? []; } = [];
 }
 
 /// <summary>An interaction on an account's timeline.</summary>
