@@ -72,16 +72,7 @@ internal static class WebSetup
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
         // A request that does not bind throws instead of answering a bare 400, so that ApiErrors can say which field.
         services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
-        services.AddOpenApi("v1", options =>
-        {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Rapport API";
-                document.Info.Description = "Account management: people, settings and, as they arrive, accounts, deals, pay and staffing. "
-                    + "Authenticate with a personal API token: Authorization: Bearer rpt_…";
-                return Task.CompletedTask;
-            });
-        });
+        services.AddOpenApi("v1", ApiDocument.Configure);
         services.AddHealthChecks().AddDbContextCheck<RapportDb>("database", tags: ["ready"]);
         services.AddImportUploads();
     }
