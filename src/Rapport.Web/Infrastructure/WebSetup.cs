@@ -12,7 +12,6 @@ using Rapport.Web.Features.Account;
 using Rapport.Web.Features.ClientBase;
 using Rapport.Web.Features.People;
 using Rapport.Web.Features.Settings;
-using Scalar.AspNetCore;
 
 namespace Rapport.Web;
 
@@ -125,7 +124,7 @@ internal static class WebSetup
         app.MapSearchSuggestions();
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();
+        app.MapApiReference();
 
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(policy => policy
