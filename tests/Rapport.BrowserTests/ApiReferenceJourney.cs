@@ -18,7 +18,8 @@ public sealed class ApiReferenceJourney(BrowserApp app) : IClassFixture<BrowserA
         page.Context.Request += (_, request) => requests.Enqueue(request.Url);
 
         await page.GotoAsync("/api/");
-        await Expect(page.Locator("h1", new() { HasText = "Rapport API" })).ToBeVisibleAsync();
+        // The reference is one large script that renders the document once it has read it: on a busy machine, a while.
+        await Expect(page.Locator("h1", new() { HasText = "Rapport API" })).ToBeVisibleAsync(new() { Timeout = 60_000 });
         await Expect(page.GetByText("Every operation needs a personal API token", new() { Exact = false })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Complementary).GetByText("Accounts", new() { Exact = true }).First.ClickAsync();
         await Expect(page.GetByText("Accounts the caller may see, one keyset page at a time.").First).ToBeVisibleAsync();

@@ -17,8 +17,9 @@ namespace Rapport.IntegrationTests;
 /// </summary>
 public abstract partial class ApiFuzzTests(RapportApp app)
 {
-    private static readonly string Huge = new('Ж', 20_000);
-    private static readonly string ManyWords = string.Join(' ', Enumerable.Range(0, 1500).Select(i => $"w{i}"));
+    // Longer than any column (the longest limit is 2,000), in two-byte UTF-8; and more words than a search should take.
+    private static readonly string Huge = new('Ж', 5_000);
+    private static readonly string ManyWords = string.Join(' ', Enumerable.Range(0, 1000).Select(i => $"w{i}"));
 
     [Fact]
     public Task No_malformed_request_to_any_operation_breaks_the_api_for_an_administrator() => ProbeEveryOperationAsync(Roles.Administrator);
@@ -55,9 +56,9 @@ public abstract partial class ApiFuzzTests(RapportApp app)
                     // A role the operation refuses is refused before anything of the request is read: the rest would tell nothing new.
                     refused = response.StatusCode == HttpStatusCode.Forbidden && probe.Label == Fuzzer.Valid;
                 }
-                catch (Exception e) when (e is InvalidOperationException or HttpRequestException or IOException)
+                catch (Exception e)
                 {
-                    // The test server hands on what no middleware caught: that is a 500 to a real client.
+                    // The test server hands on whatever no middleware caught: to a real client, that is a 500.
                     wrong = "unhandled " + e.GetType().Name + ": " + e.Message;
                 }
 
@@ -338,7 +339,7 @@ public abstract partial class ApiFuzzTests(RapportApp app)
             switch (document.TypeOf(schema))
             {
                 case "string":
-                    yield return ("a huge string", query ? Huge[..4000] : Huge);
+                    yield return ("a huge string", Huge);
                     yield return ("many words", ManyWords);
                     if (format == "uuid")
                     {
