@@ -50,11 +50,11 @@ public abstract class BuyingRolesTests(RapportApp app)
         Assert.Equal(role.Id, roles[^1].Id);
 
         var sameName = await admin.PostJsonAsync("/api/v1/settings/buying-roles", Input(name.ToUpperInvariant(), app.Unique("Друго име ")));
-        Assert.True((await sameName.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("NameEn", out _));
+        Assert.True((await sameName.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("nameEn", out _));
         var sameBg = await admin.PostJsonAsync("/api/v1/settings/buying-roles", Input(app.Unique("Other "), "ЛИЦЕ, ВЗЕМАЩО РЕШЕНИЯ"));
-        Assert.True((await sameBg.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("NameBg", out _));
+        Assert.True((await sameBg.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("nameBg", out _));
         var noRhythm = await admin.PostJsonAsync("/api/v1/settings/buying-roles", new BuyingRoleInput { NameEn = "X", NameBg = "Х", RhythmDays = 0 });
-        Assert.True((await noRhythm.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("RhythmDays", out _));
+        Assert.True((await noRhythm.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("rhythmDays", out _));
 
         var renamed = role.ToInput();
         renamed.RhythmDays = 14;
@@ -126,14 +126,14 @@ public abstract class BuyingRolesTests(RapportApp app)
         (await admin.PostAsync($"/api/v1/settings/buying-roles/{role.Id}/archive?version={role.Version}", null)).EnsureSuccessStatusCode();
 
         var refused = await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Нов", Role = role.Code });
-        Assert.True((await refused.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Role", out _));
+        Assert.True((await refused.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("role", out _));
         var renamed = holder.ToInput();
         renamed.JobTitle = "Главен архивар";
         var kept = await (await client.PutJsonAsync($"/api/v1/contacts/{holder.Id}", renamed)).ReadAsync<ContactDetails>();
         Assert.Equal(role.Code, kept.Role);
 
         var unknown = await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Никой", Role = "NoSuchRole" });
-        Assert.True((await unknown.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Role", out _));
+        Assert.True((await unknown.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("role", out _));
         var defaulted = await (await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", new ContactInput { FullName = "Без роля" }))
             .ReadAsync<ContactDetails>(HttpStatusCode.Created);
         Assert.Equal(BuyingRoles.Influencer, defaulted.Role);
@@ -153,7 +153,7 @@ public abstract class BuyingRolesTests(RapportApp app)
         try
         {
             var last = await admin.PostAsync($"/api/v1/settings/buying-roles/{required[0].Id}/archive?version={required[0].Version}", null);
-            Assert.True((await last.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("Required", out _));
+            Assert.True((await last.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("required", out _));
             var none = required[0].ToInput();
             none.Required = false;
             await (await admin.PutJsonAsync($"/api/v1/settings/buying-roles/{required[0].Id}", none)).ProblemAsync(HttpStatusCode.BadRequest);

@@ -38,7 +38,7 @@ public abstract class ClientBaseApiTests(RapportApp app)
     {
         var (_, client) = await ManagerAsync();
         var bad = await client.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = app.Unique("Bad "), RegistrationNumber = "123456787" });
-        Assert.True((await bad.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("RegistrationNumber", out _));
+        Assert.True((await bad.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("registrationNumber", out _));
 
         var foreign = await client.PostJsonAsync("/api/v1/accounts", new AccountInput
         {
@@ -203,13 +203,13 @@ public abstract class ClientBaseApiTests(RapportApp app)
         {
             AccountId = account.Id, Subject = "Tomorrow", OccurredAt = DateTime.UtcNow.AddDays(1),
         });
-        Assert.True((await future.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("OccurredAt", out _));
+        Assert.True((await future.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("occurredAt", out _));
 
         var wrongContact = await client.PostJsonAsync("/api/v1/interactions", new InteractionInput
         {
             AccountId = account.Id, Subject = "Mixed up", ContactIds = [stranger.Id],
         });
-        Assert.True((await wrongContact.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("ContactIds", out _));
+        Assert.True((await wrongContact.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("contactIds", out _));
     }
 
     [Fact]
@@ -319,7 +319,7 @@ public abstract class ClientBaseApiTests(RapportApp app)
         var loop = parent.ToInput();
         loop.ParentId = child.Id;
         var errors = (await (await client.PutJsonAsync($"/api/v1/accounts/{parent.Id}", loop)).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("ParentId", out _));
+        Assert.True(errors.TryGetProperty("parentId", out _));
     }
 }
 

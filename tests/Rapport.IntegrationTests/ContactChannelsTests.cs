@@ -117,9 +117,9 @@ public abstract class ContactChannelsTests(RapportApp app)
 
         var errors = (await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
         Assert.Equal(
-            ["Emails[1]", "Emails[2]", "Phones", "Phones[0]"],
+            ["emails[1]", "emails[2]", "phones", "phones[0]"],
             errors.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
-        Assert.Contains("not an address", errors.GetProperty("Emails[1]")[0].GetString(), StringComparison.Ordinal);
+        Assert.Contains("not an address", errors.GetProperty("emails[1]")[0].GetString(), StringComparison.Ordinal);
         Assert.Equal(0, await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Contacts.CountAsync(c => c.AccountId == account.Id)));
     }
 
@@ -190,8 +190,8 @@ public abstract class ContactChannelsTests(RapportApp app)
             new ContactInput { FullName = "Втори", Emails = [$"two@{tag}.bg", $"Shared@{tag}.bg"] });
 
         var errors = (await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.Equal(["Emails[1]"], errors.EnumerateObject().Select(p => p.Name));
-        Assert.Equal(Texts.ValidationContactEmailTaken, errors.GetProperty("Emails[1]")[0].GetString());
+        Assert.Equal(["emails[1]"], errors.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(Texts.ValidationContactEmailTaken, errors.GetProperty("emails[1]")[0].GetString());
     }
 
     [Fact]

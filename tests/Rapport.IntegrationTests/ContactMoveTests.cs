@@ -134,7 +134,7 @@ public abstract class ContactMoveTests(RapportApp app)
             .ReadAsync<ContactDetails>(HttpStatusCode.Created);
 
         var response = await client.PostJsonAsync($"/api/v1/contacts/{contact.Id}/move", new ContactMoveInput { Version = contact.Version });
-        Assert.True((await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("TargetAccountId", out _));
+        Assert.True((await response.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("targetAccountId", out _));
         var same = await client.PostJsonAsync($"/api/v1/contacts/{contact.Id}/move", new ContactMoveInput { TargetAccountId = account.Id, Version = contact.Version });
         await same.ProblemAsync(HttpStatusCode.BadRequest);
     }

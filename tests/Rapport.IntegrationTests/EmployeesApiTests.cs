@@ -66,8 +66,8 @@ public abstract class EmployeesApiTests(RapportApp app)
 
         var problem = await response.ProblemAsync(HttpStatusCode.BadRequest);
         var errors = problem.GetProperty("errors");
-        Assert.True(errors.TryGetProperty("Email", out _), errors.ToString());
-        Assert.True(errors.TryGetProperty("Capacity", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("email", out _), errors.ToString());
+        Assert.True(errors.TryGetProperty("capacity", out _), errors.ToString());
         var page = await (await admin.GetAsync($"/api/v1/employees?search={Uri.EscapeDataString(name)}")).ReadAsync<Page<EmployeeRow>>();
         Assert.Empty(page.Items);
     }
@@ -83,12 +83,12 @@ public abstract class EmployeesApiTests(RapportApp app)
         var cycle = bossDetails.ToInput();
         cycle.ManagerId = report;
         var cycleErrors = (await (await admin.PutJsonAsync($"/api/v1/employees/{boss}", cycle)).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.True(cycleErrors.TryGetProperty("ManagerId", out _));
+        Assert.True(cycleErrors.TryGetProperty("managerId", out _));
 
         var left = bossDetails.ToInput();
         left.Status = EmployeeStatus.Left;
         var leftErrors = (await (await admin.PutJsonAsync($"/api/v1/employees/{boss}", left)).ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.True(leftErrors.TryGetProperty("EmploymentEnd", out _));
+        Assert.True(leftErrors.TryGetProperty("employmentEnd", out _));
     }
 
     [Fact]

@@ -16,7 +16,7 @@ public abstract class TeamsAndSettingsApiTests(RapportApp app)
 
         var duplicate = await admin.PostJsonAsync("/api/v1/teams", new TeamInput { Name = name.ToUpperInvariant() });
         var errors = (await duplicate.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors");
-        Assert.True(errors.TryGetProperty("Name", out _));
+        Assert.True(errors.TryGetProperty("name", out _));
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public abstract class TeamsAndSettingsApiTests(RapportApp app)
         Assert.Equal(850.50m, july.Value);
 
         var duplicate = await admin.PostJsonAsync("/api/v1/settings/parameters", second);
-        Assert.True((await duplicate.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("ValidFrom", out _));
+        Assert.True((await duplicate.ProblemAsync(HttpStatusCode.BadRequest)).GetProperty("errors").TryGetProperty("validFrom", out _));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Shared;
 
@@ -12,13 +13,7 @@ internal static class ApiResults
         var first = errors[0];
         if (first.Kind == ErrorKind.Validation)
         {
-            var fields = errors.GroupBy(e => e.Field ?? "")
-                .ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray());
-            return TypedResults.Problem(new HttpValidationProblemDetails(fields)
-            {
-                Status = StatusCodes.Status400BadRequest,
-                Title = "One or more fields are invalid.",
-            });
+            return FieldProblem(errors.Select(e => (e.Field ?? "", e.Message)));
         }
 
         var status = first.Kind switch
@@ -30,6 +25,33 @@ internal static class ApiResults
         };
         return TypedResults.Problem(detail: first.Message, statusCode: status);
     }
+
+    /// <summary>
+    /// 400 with the messages beside the fields they concern, each named as the client sends it: the camelCase JSON
+    /// name (<c>registrationNumber</c>, <c>emails[1]</c>) of the C# member a handler or an annotation names.
+    /// </summary>
+    public static ProblemHttpResult FieldProblem(IEnumerable<(string Field, string Message)> errors) =>
+        TypedResults.Problem(new HttpValidationProblemDetails(errors
+            .GroupBy(e => JsonField(e.Field), StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(e => e.Message).Distinct(StringComparer.Ordinal).ToArray(), StringComparer.Ordinal))
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are invalid.",
+        });
+
+    /// <summary>
+    /// A member path as the JSON has it: each segment's name in camelCase, indexes kept (<c>Emails[1]</c> is
+    /// <c>emails[1]</c>, <c>Address.PostCode</c> is <c>address.postCode</c>). The API's JSON uses the web defaults,
+    /// whose naming policy is camelCase, and no input renames a member.
+    /// </summary>
+    public static string JsonField(string member) =>
+        string.Join('.', member.Split('.').Select(segment =>
+        {
+            var index = segment.IndexOf('[', StringComparison.Ordinal);
+            return index < 0
+                ? JsonNamingPolicy.CamelCase.ConvertName(segment)
+                : JsonNamingPolicy.CamelCase.ConvertName(segment[..index]) + segment[index..];
+        }));
 
     public static ProblemHttpResult NotFound(string message) =>
         TypedResults.Problem(detail: message, statusCode: StatusCodes.Status404NotFound);
@@ -60,7 +82,7 @@ internal static class ApiResults
             var input = context.Arguments.OfType<T>().FirstOrDefault();
             if (input is null)
             {
-                return TypedResults.Problem(detail: "A request body is required.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(detail: Texts.ApiBodyRequired, statusCode: StatusCodes.Status400BadRequest);
             }
 
             var results = new List<ValidationResult>();
@@ -69,10 +91,7 @@ internal static class ApiResults
                 return await next(context);
             }
 
-            var fields = results
-                .SelectMany(r => (r.MemberNames.Any() ? r.MemberNames : [""]).Select(m => (Member: m, r.ErrorMessage)))
-                .GroupBy(x => x.Member)
-                .ToDictionary(g => g.Key, g => g.Select(x => x.ErrorMessage ?? "Invalid.").ToArray());
-            return TypedResults.ValidationProblem(fields);
+            return FieldProblem(results.SelectMany(r =>
+                (r.MemberNames.Any() ? r.MemberNames : [""]).Select(member => (member, r.ErrorMessage ?? Texts.ApiInvalidValue))));
         }).ProducesValidationProblem();
 }

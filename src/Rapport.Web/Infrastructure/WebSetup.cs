@@ -13,7 +13,6 @@ using Rapport.Web.Features.ClientBase;
 using Rapport.Web.Features.People;
 using Rapport.Web.Features.Settings;
 using Rapport.Web.Features.Tasks;
-using Scalar.AspNetCore;
 
 namespace Rapport.Web;
 
@@ -69,17 +68,12 @@ internal static class WebSetup
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddRazorComponents();
         services.AddProblemDetails();
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
-        services.AddOpenApi("v1", options =>
-        {
-            options.AddDocumentTransformer((document, _, _) =>
-            {
-                document.Info.Title = "Rapport API";
-                document.Info.Description = "Account management: people, settings and, as they arrive, accounts, deals, pay and staffing. "
-                    + "Authenticate with a personal API token: Authorization: Bearer rpt_…";
-                return Task.CompletedTask;
-            });
-        });
+        // Enums travel by name only: a number would slip a value no enum member has past binding.
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(namingPolicy: null, allowIntegerValues: false)));
+        // A request that does not bind throws instead of answering a bare 400, so that ApiErrors can say which field.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
+        services.AddOpenApi("v1", ApiDocument.Configure);
         services.AddHealthChecks().AddDbContextCheck<RapportDb>("database", tags: ["ready"]);
         services.AddImportUploads();
     }
@@ -88,21 +82,41 @@ internal static class WebSetup
     {
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
-        else
-        {
-            app.UseExceptionHandler();
-        }
 
-        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseStatusCodePages());
-        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"),
-            pages => pages.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Before the error handling, so that problems and error pages are in the reader's language too.
+        app.UseRequestLocalization();
+
+        // The API answers every failure with problem details (ApiErrors), the pages with their own error pages.
+        app.UseWhen(ApiErrors.IsApi, api =>
+        {
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                ExceptionHandler = ApiErrors.HandleAsync,
+                // A request the client got wrong is answered, not logged as a fault of the server.
+                SuppressDiagnosticsCallback = c => c.Exception is BadHttpRequestException,
+            });
+            api.UseStatusCodePages(ApiErrors.StatusAsync);
+            api.Use(ApiErrors.RefuseUnknownCharsets);
+        });
+        app.UseWhen(c => !ApiErrors.IsApi(c), pages =>
+        {
+            if (app.Environment.IsDevelopment())
+            {
+                pages.UseExceptionHandler();
+            }
+            else
+            {
+                pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            }
+
+            pages.UseStatusCodePagesWithReExecute("/status/{0}");
+            pages.Use(ApiErrors.BadRequestsAsStatusCodes);
+        });
         // Routing after the status pages, so that a re-executed request (an unknown route's 404) is routed again to the
         // status page; implicitly first, it would already have found no endpoint and the 404 would stay empty.
         app.UseRouting();
-        app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
@@ -120,7 +134,7 @@ internal static class WebSetup
         app.MapTaskForms();
 
         app.MapOpenApi().AllowAnonymous();
-        app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();
+        app.MapApiReference();
 
         var api = app.MapGroup("/api/v1")
             .RequireAuthorization(policy => policy

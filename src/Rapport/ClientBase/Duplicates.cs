@@ -81,7 +81,7 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
     {
         if (keepId == otherId)
         {
-            return Error.Invalid("otherId", Texts.ValidationMergeSame);
+            return Error.Invalid("other", Texts.ValidationMergeSame);
         }
 
         var accounts = await db.Accounts.EditableBy(db, viewer).Where(a => a.Id == keepId || a.Id == otherId).ToListAsync(ct);
@@ -143,7 +143,7 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
     {
         if (keepId == otherId)
         {
-            return Error.Invalid("otherId", Texts.ValidationMergeSame);
+            return Error.Invalid("other", Texts.ValidationMergeSame);
         }
 
         var editable = db.Accounts.EditableBy(db, viewer).Select(a => a.Id);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rapport.Data;
@@ -41,13 +42,15 @@ public sealed class InteractionInput
     public DateOnly? NextStepDue { get; set; }
 
     // A form with nothing ticked posts no value and JSON may say null: both mean "nobody", never a missing list.
-
     /// <summary>Our people who took part; the logging user's employee when empty.</summary>
+    /// <remarks>A client that sends null means none, as an empty list does.</remarks>
     [Display(Name = nameof(Texts.FieldOurPeople), ResourceType = typeof(Texts))]
+    [AllowNull]
     public List<Guid> EmployeeIds { get; set => field = value ?? []; } = [];
 
-    /// <summary>The client's people who took part; none for a note to ourselves.</summary>
+    /// <summary>The client's people who took part; null means none.</summary>
     [Display(Name = nameof(Texts.FieldTheirPeople), ResourceType = typeof(Texts))]
+    [AllowNull]
     public List<Guid> ContactIds { get; set => field = value ?? []; } = [];
 }
 

@@ -14,20 +14,29 @@ internal static class ClientBaseApi
 
         var accounts = group.MapGroup("/accounts").WithTags("Accounts");
         accounts.MapGet("/", ListAccounts).WithName("ListAccounts").WithSummary("Accounts the caller may see, one keyset page at a time.");
-        accounts.MapGet("/{id:guid}", GetAccount).WithName("GetAccount").ProducesProblem(404);
-        accounts.MapPost("/", CreateAccount).WithName("CreateAccount").Validates<AccountInput>().ProducesProblem(403);
-        accounts.MapPut("/{id:guid}", UpdateAccount).WithName("UpdateAccount").Validates<AccountInput>()
+        accounts.MapGet("/{id:guid}", GetAccount).WithName("GetAccount")
+            .WithSummary("One account, if the caller may see it.").ProducesProblem(404);
+        accounts.MapPost("/", CreateAccount).WithName("CreateAccount")
+            .WithSummary("Adds an account, owned by the caller unless an administrator or head of sales names the owner.")
+            .Validates<AccountInput>().ProducesProblem(403);
+        accounts.MapPut("/{id:guid}", UpdateAccount).WithName("UpdateAccount")
+            .WithSummary("Changes an account the caller may edit; `version` is the one last read.").Validates<AccountInput>()
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
-        accounts.MapGet("/{id:guid}/contacts", ListContacts).WithName("ListAccountContacts").ProducesProblem(404);
-        accounts.MapPost("/{id:guid}/contacts", CreateContact).WithName("CreateContact").Validates<ContactInput>()
+        accounts.MapGet("/{id:guid}/contacts", ListContacts).WithName("ListAccountContacts")
+            .WithSummary("The account's contacts, each with the strongest relationship our side has with them.").ProducesProblem(404);
+        accounts.MapPost("/{id:guid}/contacts", CreateContact).WithName("CreateContact")
+            .WithSummary("Adds a contact to the account.").Validates<ContactInput>()
             .WithDescription(ContactChannelsDescription).ProducesProblem(403).ProducesProblem(404);
-        accounts.MapGet("/{id:guid}/interactions", Timeline).WithName("AccountTimeline").ProducesProblem(404);
+        accounts.MapGet("/{id:guid}/interactions", Timeline).WithName("AccountTimeline")
+            .WithSummary("The account's interactions, newest first, one keyset page at a time.").ProducesProblem(404);
         accounts.MapGet("/{id:guid}/coverage", Coverage).WithName("AccountCoverage")
             .WithSummary("Decision-role coverage: per required role, whether a warm relationship holds it.").ProducesProblem(404);
 
         var contacts = group.MapGroup("/contacts").WithTags("Contacts");
-        contacts.MapGet("/{id:guid}", GetContact).WithName("GetContact").ProducesProblem(404);
-        contacts.MapPut("/{id:guid}", UpdateContact).WithName("UpdateContact").Validates<ContactInput>()
+        contacts.MapGet("/{id:guid}", GetContact).WithName("GetContact")
+            .WithSummary("One contact, if the caller may see their account.").ProducesProblem(404);
+        contacts.MapPut("/{id:guid}", UpdateContact).WithName("UpdateContact")
+            .WithSummary("Changes a contact the caller may edit; `version` is the one last read.").Validates<ContactInput>()
             .WithDescription(ContactChannelsDescription).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         contacts.MapPost("/{id:guid}/move", MoveContact).WithName("MoveContact").Validates<ContactMoveInput>()
@@ -51,6 +60,7 @@ internal static class ClientBaseApi
             .ProducesProblem(404);
 
         group.MapPost("/interactions", LogInteraction).WithTags("Interactions").WithName("LogInteraction")
+            .WithSummary("Logs a call, meeting, e-mail or note with the people who took part on both sides.")
             .Validates<InteractionInput>().ProducesProblem(404);
         group.MapGet("/relationships/mine", async (ClaimsPrincipal user, RelationshipQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.MineAsync(user.ToViewer(), ct)))

@@ -13,23 +13,27 @@ internal static class PeopleApi
         var employees = api.MapGroup("/employees").WithTags("Employees");
         employees.MapGet("/", ListEmployees).WithName("ListEmployees")
             .WithSummary("Employees the caller may see, one keyset page at a time.");
-        employees.MapGet("/{id:guid}", GetEmployee).WithName("GetEmployee").ProducesProblem(404);
-        employees.MapPost("/", CreateEmployee).WithName("CreateEmployee")
+        employees.MapGet("/{id:guid}", GetEmployee).WithName("GetEmployee")
+            .WithSummary("One employee, if the caller may see them.").ProducesProblem(404);
+        employees.MapPost("/", CreateEmployee).WithName("CreateEmployee").WithSummary("Adds an employee.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<EmployeeInput>();
         employees.MapPut("/{id:guid}", UpdateEmployee).WithName("UpdateEmployee")
+            .WithSummary("Changes an employee; `version` is the one last read.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<EmployeeInput>()
             .ProducesProblem(404).ProducesProblem(409);
 
         var teams = api.MapGroup("/teams").WithTags("Teams");
         teams.MapGet("/", async (ClaimsPrincipal user, TeamHandlers handlers, CancellationToken ct) =>
-            TypedResults.Ok(await handlers.ListAsync(user.ToViewer(), ct))).WithName("ListTeams");
-        teams.MapGet("/{id:guid}", GetTeam).WithName("GetTeam").ProducesProblem(404);
-        teams.MapPost("/", CreateTeam).WithName("CreateTeam")
+            TypedResults.Ok(await handlers.ListAsync(user.ToViewer(), ct))).WithName("ListTeams")
+            .WithSummary("Teams the caller may see, with their heads.");
+        teams.MapGet("/{id:guid}", GetTeam).WithName("GetTeam").WithSummary("One team, if the caller may see it.").ProducesProblem(404);
+        teams.MapPost("/", CreateTeam).WithName("CreateTeam").WithSummary("Adds a team.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<TeamInput>();
         teams.MapPut("/{id:guid}", UpdateTeam).WithName("UpdateTeam")
+            .WithSummary("Renames a team or changes its head; `version` is the one last read.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<TeamInput>()
             .ProducesProblem(404).ProducesProblem(409);
-        teams.MapDelete("/{id:guid}", DeleteTeam).WithName("DeleteTeam")
+        teams.MapDelete("/{id:guid}", DeleteTeam).WithName("DeleteTeam").WithSummary("Deletes a team that has no members left.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator))
             .ProducesProblem(404).ProducesProblem(409);
         return api;

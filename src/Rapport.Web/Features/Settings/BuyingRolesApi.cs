@@ -15,11 +15,12 @@ internal static class BuyingRolesApi
             .WithName("ListBuyingRoles").WithSummary("The buying roles in their order, with how many contacts hold each.");
         roles.MapGet("/{id:guid}", async (Guid id, BuyingRoleHandlers handlers, CancellationToken ct) =>
             ApiResults.OkOrNotFound(await handlers.GetAsync(id, ct), Texts.ErrorBuyingRoleNotFound))
-            .WithName("GetBuyingRole").ProducesProblem(404);
+            .WithName("GetBuyingRole").WithSummary("One buying role, with how many contacts hold it.").ProducesProblem(404);
         roles.MapPost("/", CreateRole).WithName("CreateBuyingRole")
             .WithSummary("Adds a role at the end of the order; its code is made from the English name.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<BuyingRoleInput>();
         roles.MapPut("/{id:guid}", UpdateRole).WithName("UpdateBuyingRole")
+            .WithSummary("Renames a buying role or changes its contact rhythm and whether coverage requires it.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<BuyingRoleInput>()
             .ProducesProblem(404).ProducesProblem(409);
         roles.MapPost("/{id:guid}/archive", async (Guid id, long version, ClaimsPrincipal user, BuyingRoleHandlers handlers, CancellationToken ct) =>
@@ -28,7 +29,7 @@ internal static class BuyingRolesApi
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).ProducesProblem(404).ProducesProblem(409);
         roles.MapPost("/{id:guid}/restore", async (Guid id, long version, ClaimsPrincipal user, BuyingRoleHandlers handlers, CancellationToken ct) =>
                 ApiResults.NoContentOr(await handlers.SetArchivedAsync(user.ToViewer(), id, archived: false, version, ct)))
-            .WithName("RestoreBuyingRole")
+            .WithName("RestoreBuyingRole").WithSummary("Offers an archived role for new contacts again.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).ProducesProblem(404).ProducesProblem(409);
         roles.MapPost("/{id:guid}/move", async (Guid id, long version, bool up, ClaimsPrincipal user, BuyingRoleHandlers handlers, CancellationToken ct) =>
                 ApiResults.NoContentOr(await handlers.MoveAsync(user.ToViewer(), id, up, version, ct)))

@@ -12,8 +12,10 @@ internal static class SettingsApi
     {
         var settings = api.MapGroup("/settings").WithTags("Settings");
         settings.MapGet("/organisation", async (SettingsHandlers handlers, CancellationToken ct) =>
-            TypedResults.Ok(await handlers.GetOrganisationAsync(ct))).WithName("GetOrganisation");
+            TypedResults.Ok(await handlers.GetOrganisationAsync(ct))).WithName("GetOrganisation")
+            .WithSummary("The organisation's name, country and base currency.");
         settings.MapPut("/organisation", UpdateOrganisation).WithName("UpdateOrganisation")
+            .WithSummary("Changes the organisation's name, country or base currency.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<OrganisationInput>()
             .ProducesProblem(409);
         settings.MapGet("/parameters", async (SettingsHandlers handlers, CancellationToken ct, string? country = null) =>
@@ -22,8 +24,10 @@ internal static class SettingsApi
         settings.MapGet("/parameters/in-force", InForce).WithName("ParameterInForce")
             .WithSummary("The value of a parameter in force in a country on a date.").ProducesProblem(404);
         settings.MapPost("/parameters", AddParameter).WithName("AddParameter")
+            .WithSummary("Adds a country parameter's value from a date on.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<ParameterInput>();
         settings.MapPut("/parameters/{id:guid}", UpdateParameter).WithName("UpdateParameter")
+            .WithSummary("Corrects a country parameter's value or validity; `version` is the one last read.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<ParameterInput>()
             .ProducesProblem(404).ProducesProblem(409);
         return api;
