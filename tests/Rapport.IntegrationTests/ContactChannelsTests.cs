@@ -371,21 +371,10 @@ public abstract class ContactChannelsTests(RapportApp app)
             await migrator.MigrateAsync(db.Database.GetMigrations().First());
 
             // Before the migration a contact had one e-mail and one phone, on its own row.
-            var owner = new People.Employee { Position = "AM", Department = "Sales", EmploymentStart = new DateOnly(2024, 1, 1) };
-            owner.Rename("Migrated Owner");
-            db.Employees.Add(owner);
-            var account = new Account { OwnerId = owner.Id, CountryCode = "BG" };
-            account.Rename("Migrated Ltd");
-            db.Accounts.Add(account);
-            var withBoth = new Contact { AccountId = account.Id };
-            var withNone = new Contact { AccountId = account.Id };
-            withBoth.Rename("Both");
-            withNone.Rename("None");
-            db.Contacts.AddRange(withBoth, withNone);
-            db.Entry(withBoth).Property(c => c.Email).CurrentValue = "both@migrated.example";
-            db.Entry(withBoth).Property(c => c.Phone).CurrentValue = "+359 2 123";
-            db.Entry(withBoth).Property(c => c.PhoneDigits).CurrentValue = "3592123";
-            await db.SaveChangesAsync();
+            var owner = await OldRows.EmployeeAsync(db, "Migrated Owner");
+            var account = await OldRows.AccountAsync(db, owner, "Migrated Ltd");
+            var withBothId = await OldRows.ContactAsync(db, account, "Both", ("both@migrated.example", "+359 2 123", "3592123"));
+            await OldRows.ContactAsync(db, account, "None");
 
             await migrator.MigrateAsync();
 
@@ -393,9 +382,9 @@ public abstract class ContactChannelsTests(RapportApp app)
             var emails = await db.Set<ContactEmail>().AsNoTracking().ToListAsync();
             var phones = await db.Set<ContactPhone>().AsNoTracking().ToListAsync();
             var email = Assert.Single(emails);
-            Assert.Equal((withBoth.Id, "both@migrated.example", 0), (email.ContactId, email.Address, email.Position));
+            Assert.Equal((withBothId, "both@migrated.example", 0), (email.ContactId, email.Address, email.Position));
             var phone = Assert.Single(phones);
-            Assert.Equal((withBoth.Id, "+359 2 123", "3592123", 0), (phone.ContactId, phone.Number, phone.Digits, phone.Position));
+            Assert.Equal((withBothId, "+359 2 123", "3592123", 0), (phone.ContactId, phone.Number, phone.Digits, phone.Position));
         }
         finally
         {

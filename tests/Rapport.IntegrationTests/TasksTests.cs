@@ -344,35 +344,28 @@ public abstract partial class TasksTests(RapportApp app)
             await migrator.MigrateAsync("ContactChannels");
 
             // The tables an interaction needs are as they were; the follow-up is written as its old row was.
-            var owner = new People.Employee { Position = "AM", Department = "Sales", EmploymentStart = new DateOnly(2024, 1, 1) };
-            owner.Rename("Migrated Owner");
-            var logger = new People.Employee { Position = "AM", Department = "Sales", EmploymentStart = new DateOnly(2024, 1, 1) };
-            logger.Rename("Migrated Logger");
-            db.Employees.AddRange(owner, logger);
-            var account = new Account { OwnerId = owner.Id, CountryCode = "BG" };
-            account.Rename("Migrated Ltd");
-            db.Accounts.Add(account);
-            var contact = new Contact { AccountId = account.Id };
-            contact.Rename("Единствен Контакт");
-            db.Contacts.Add(contact);
+            var owner = await OldRows.EmployeeAsync(db, "Migrated Owner");
+            var logger = await OldRows.EmployeeAsync(db, "Migrated Logger");
+            var account = await OldRows.AccountAsync(db, owner, "Migrated Ltd");
+            var contact = await OldRows.ContactAsync(db, account, "Единствен Контакт");
             var bySomeone = new Interaction
             {
-                AccountId = account.Id, Subject = "Среща", OccurredAt = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc),
-                NextStep = "Изпрати оферта", NextStepDue = new DateOnly(2026, 11, 9), LoggedById = logger.Id,
+                AccountId = account, Subject = "Среща", OccurredAt = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc),
+                NextStep = "Изпрати оферта", NextStepDue = new DateOnly(2026, 11, 9), LoggedById = logger,
             };
-            bySomeone.Contacts.Add(new InteractionContact { ContactId = contact.Id });
+            bySomeone.Contacts.Add(new InteractionContact { ContactId = contact });
             var byNobody = new Interaction
             {
-                AccountId = account.Id, Subject = "Бележка", OccurredAt = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc),
+                AccountId = account, Subject = "Бележка", OccurredAt = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc),
                 NextStep = "Провери плащането", NextStepDue = new DateOnly(2026, 11, 20),
             };
-            var noDate = new Interaction { AccountId = account.Id, Subject = "Без срок", OccurredAt = new DateTime(2026, 11, 4, 9, 0, 0, DateTimeKind.Utc), NextStep = "Някога" };
+            var noDate = new Interaction { AccountId = account, Subject = "Без срок", OccurredAt = new DateTime(2026, 11, 4, 9, 0, 0, DateTimeKind.Utc), NextStep = "Някога" };
             db.Interactions.AddRange(bySomeone, byNobody, noDate);
             await db.SaveChangesAsync();
             var oldId = Guid.CreateVersion7();
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "FollowUps" ("Id", "AssigneeId", "AccountId", "ContactId", "Title", "DueOn", "CreatedAt")
-                VALUES ({oldId}, {owner.Id}, {account.Id}, {contact.Id}, {"Re-cover the role: Единствен Контакт moved to Друга"}, {new DateOnly(2026, 11, 10)}, {new DateTime(2026, 11, 3, 0, 0, 0, DateTimeKind.Utc)})
+                VALUES ({oldId}, {owner}, {account}, {contact}, {"Re-cover the role: Единствен Контакт moved to Друга"}, {new DateOnly(2026, 11, 10)}, {new DateTime(2026, 11, 3, 0, 0, 0, DateTimeKind.Utc)})
                 """);
 
             await migrator.MigrateAsync();
@@ -383,10 +376,10 @@ public abstract partial class TasksTests(RapportApp app)
             var old = Assert.Single(tasks, t => t.Id == oldId);
             Assert.Equal((FollowUpKind.Text, "Re-cover the role: Единствен Контакт moved to Друга"), (old.Kind, old.Title));
             var step = Assert.Single(tasks, t => t.InteractionId == bySomeone.Id);
-            Assert.Equal((FollowUpKind.NextStep, "Изпрати оферта", new DateOnly(2026, 11, 9), logger.Id, (Guid?)contact.Id, (DateTime?)null),
+            Assert.Equal((FollowUpKind.NextStep, "Изпрати оферта", new DateOnly(2026, 11, 9), logger, (Guid?)contact, (DateTime?)null),
                 (step.Kind, step.Title, step.DueOn, step.AssigneeId, step.ContactId, step.DoneAt));
             var owners = Assert.Single(tasks, t => t.InteractionId == byNobody.Id);
-            Assert.Equal((owner.Id, (Guid?)null, "Провери плащането"), (owners.AssigneeId, owners.ContactId, owners.Title));
+            Assert.Equal((owner, (Guid?)null, "Провери плащането"), (owners.AssigneeId, owners.ContactId, owners.Title));
         }
         finally
         {
