@@ -27,7 +27,7 @@ internal static class ApiDocument
         ["Accounts"] = "Client companies with their owner, coordinator, segment and status; their contacts, timeline and decision-role coverage.",
         ["Contacts"] = "The people at an account, with their buying role, e-mail addresses and phone numbers; moving to another company, merging.",
         ["Duplicates"] = "Accounts and contacts that look like the same one, to merge.",
-        ["Follow-ups"] = "Tasks for one of our people on an account, such as re-covering a buying role after a contact moved on.",
+        ["Follow-ups"] = "Tasks for one of our people on an account: next steps of interactions and follow-ups such as re-covering a buying role after a contact moved on; done, snoozed, reopened.",
         ["Interactions"] = "Calls, meetings, e-mails and notes, with the people who took part on both sides.",
         ["Relationships"] = "Relationships between one of our people and one of the client's, with a strength that decays without contact.",
     };

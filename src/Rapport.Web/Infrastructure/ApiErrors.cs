@@ -54,12 +54,12 @@ internal static partial class ApiErrors
 
     /// <summary>
     /// Refuses a body in a charset .NET cannot decode before the endpoint reads it: the framework's JSON reader
-    /// throws an InvalidOperationException for it, which would otherwise be a 500.
+    /// throws an InvalidOperationException for it, which would otherwise be a 500. It runs before routing has chosen
+    /// an endpoint, so it looks at every API request that names a charset: no API operation reads anything but JSON.
     /// </summary>
     public static async Task RefuseUnknownCharsets(HttpContext context, RequestDelegate next)
     {
-        if (context.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>() is not null
-            && MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
+        if (MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type)
             && type.Charset is { Length: > 0 } charset
             && !IsKnownEncoding(charset.Value!))
         {

@@ -14,7 +14,7 @@ internal static class TasksApi
 
     public static RouteGroupBuilder MapTasksApi(this RouteGroupBuilder api)
     {
-        var tasks = api.MapGroup("/follow-ups").WithTags("Tasks")
+        var tasks = api.MapGroup("/follow-ups").WithTags("Follow-ups")
             .RequireAuthorization(p => p.RequireRole(Roles.ClientBaseUsers.Split(',')));
         tasks.MapGet("/", List).WithName("ListFollowUps")
             .WithSummary("Tasks the caller may act on, one keyset page at a time: open ones soonest due first, done ones latest due first.")
@@ -24,7 +24,7 @@ internal static class TasksApi
         tasks.MapGet("/mine", async (ClaimsPrincipal user, FollowUps handlers, CancellationToken ct) =>
                 TypedResults.Ok(await handlers.MineAsync(user.ToViewer(), ct)))
             .WithName("MyFollowUps").WithSummary("The caller's open tasks, soonest due first.").WithDescription(TitleDescription);
-        tasks.MapGet("/{id:guid}", Get).WithName("GetFollowUp").WithDescription(TitleDescription).ProducesProblem(404);
+        tasks.MapGet("/{id:guid}", Get).WithName("GetFollowUp").WithSummary("One task, if the caller may act on it.").WithDescription(TitleDescription).ProducesProblem(404);
         tasks.MapPost("/{id:guid}/done", async (Guid id, ClaimsPrincipal user, FollowUps handlers, CancellationToken ct) =>
                 ApiResults.NoContentOr(await handlers.DoneAsync(user.ToViewer(), id, ct)))
             .WithName("CompleteFollowUp").WithSummary("Marks the task done. Its assignee, the account's editors, the assignee's head of sales and administrators may.")
