@@ -239,6 +239,52 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.GetByLabel("Account", new() { Exact = true })).ToBeFocusedAsync();
     }
 
+    [Theory]
+    [InlineData("bg-BG", "Подписващо лице", "Лице, вземащо решения", "Непокрита", "Влияещо лице")]
+    [InlineData("en-GB", "Signatory", "Decision-maker", "Not covered", "Influencer")]
+    public async Task Buying_roles_read_by_their_names_on_every_screen_that_shows_them(
+        string locale, string signatory, string decisionMaker, string notCovered, string influencer)
+    {
+        var employee = await app.CreateEmployeeAsync(app.Unique("Роли "));
+        var (userId, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
+        var (account, signer) = await app.WithServicesAsync(async sp =>
+        {
+            var viewer = new Viewer(userId, employee, new HashSet<string> { Roles.AccountManager });
+            var accountId = (await sp.GetRequiredService<AccountHandlers>().CreateAsync(viewer, new AccountInput { Name = app.Unique("Роли и имена ") })).Value;
+            var contacts = sp.GetRequiredService<ContactHandlers>();
+            var signerId = (await contacts.CreateAsync(viewer, accountId, new ContactInput { FullName = "Сийка Подписова", Role = BuyingRoles.Signatory })).Value;
+            var influencerId = (await contacts.CreateAsync(viewer, accountId, new ContactInput { FullName = "Иво Влиятелев", Role = BuyingRoles.Influencer })).Value;
+            await sp.GetRequiredService<InteractionHandlers>().LogAsync(viewer, new InteractionInput
+            {
+                AccountId = accountId, Kind = InteractionKind.Meeting, Subject = "Отдавнашна среща", ContactIds = [signerId, influencerId],
+                OccurredAt = DateTime.UtcNow.AddDays(-120),
+            });
+            return (accountId, signerId);
+        });
+        var page = await SignInAsync(email);
+        if (locale.StartsWith("bg", StringComparison.Ordinal))
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "BG" }).ClickAsync();
+        }
+
+        await page.GotoAsync($"/accounts/{account}");
+        await Expect(page.Locator("#contacts").GetByRole(AriaRole.Row, new() { Name = "Сийка Подписова" })).ToContainTextAsync(signatory);
+        await Expect(page.Locator("#contacts").GetByRole(AriaRole.Row, new() { Name = "Иво Влиятелев" })).ToContainTextAsync(influencer);
+        await Expect(page.GetByTestId("coverage-DecisionMaker")).ToContainTextAsync($"{decisionMaker} {notCovered}");
+        await Expect(page.GetByTestId("coverage-Signatory")).ToContainTextAsync(signatory);
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("c.Role");
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("role.Role");
+
+        await page.GotoAsync($"/contacts/{signer}");
+        await Expect(page.Locator("dl.facts")).ToContainTextAsync(signatory);
+
+        await page.GotoAsync("/relationships");
+        // The heat map names her too; the list's row says her role.
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "Сийка Подписова" }).Filter(new() { HasText = signatory }).First)
+            .ToBeVisibleAsync();
+        await Expect(page.Locator("body")).Not.ToContainTextAsync("r.Role");
+    }
+
     [GeneratedRegex("^rpt_[A-Za-z0-9_-]{40,}$")]
     private static partial Regex TokenPattern();
 }
