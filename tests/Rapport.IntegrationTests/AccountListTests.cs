@@ -146,6 +146,68 @@ public abstract class AccountListTests(RapportApp app)
         var next = System.Text.RegularExpressions.Regex.Match(first, "href=\"([^\"]*after=[^\"]*)\" rel=\"next\"");
         Assert.False(next.Success, "three accounts fit one page");
     }
+
+    [Fact]
+    public async Task A_head_of_sales_sees_per_person_of_the_team_the_accounts_going_cold_uncovered_and_single_threaded_each_linked_to_its_list()
+    {
+        var headEmployee = await app.CreateEmployeeAsync(app.Unique("Шеф екип "));
+        var team = await app.CreateTeamAsync(app.Unique("Екип "), headEmployee);
+        var (headUser, headEmail) = await app.CreateUserAsync(headEmployee, Roles.HeadOfSales);
+        var head = await app.ApiClientForAsync(headUser);
+        var zora = await app.CreateEmployeeAsync(app.Unique("Зора Екипна "), teamId: team);
+        var tag = app.Unique("екипна").ToLowerInvariant();
+
+        async Task<Guid> ActiveAsync(string name) =>
+            (await (await head.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = $"{tag} {name}", OwnerId = zora, Status = AccountStatus.Active }))
+                .ReadAsync<AccountDetails>(HttpStatusCode.Created)).Id;
+
+        await ActiveAsync("Без хора");
+        var met = await ActiveAsync("Срещнати");
+        foreach (var role in new[] { BuyingRoles.DecisionMaker, BuyingRoles.Signatory })
+        {
+            var contact = await ContactAsync(head, met, "Лице " + role, role);
+            (await head.PostJsonAsync("/api/v1/interactions", new InteractionInput
+            {
+                AccountId = met, Kind = InteractionKind.Meeting, Subject = "Среща", ContactIds = [contact], EmployeeIds = [zora],
+                OccurredAt = DateTime.UtcNow.AddDays(-1),
+            })).EnsureSuccessStatusCode();
+        }
+
+        async Task<int> CountAsync(string coverage) =>
+            (await (await head.GetAsync($"/api/v1/accounts?owner={zora}&status=Active&coverage={coverage}")).ReadAsync<Page<AccountRow>>()).Items.Count;
+
+        // One account nobody knows, one whose every warm relationship is Zora's alone.
+        Assert.Equal(1, await CountAsync("NotCovered"));
+        Assert.Equal(1, await CountAsync("SingleThreaded"));
+        var goingCold = await CountAsync("GoingCold");
+
+        var browser = await app.SignedInClientAsync(headEmail);
+        await RapportApp.PostFormAsync(browser, "/", null, new() { ["language"] = "bg", ["returnUrl"] = "/" }, action: "/culture");
+        foreach (var url in new[] { "/", "/accounts" })
+        {
+            var html = await browser.GetStringAsync(url);
+            Assert.Contains("Клиентите на екипа ми", html, StringComparison.Ordinal);
+            Assert.Contains("<th scope=\"col\" class=\"num\">Изстиваща</th>", html, StringComparison.Ordinal);
+            var row = System.Text.RegularExpressions.Regex.Match(html, "<tr><th scope=\"row\"[^>]*>Зора Екипна[^<]*</th>(.*?)</tr>",
+                System.Text.RegularExpressions.RegexOptions.Singleline);
+            Assert.True(row.Success, url + " has no row for Zora");
+            var counts = System.Text.RegularExpressions.Regex.Matches(row.Groups[1].Value, "<a href=\"([^\"]*)\">(\\d+)</a>")
+                .Select(m => (Href: System.Net.WebUtility.HtmlDecode(m.Groups[1].Value), Count: int.Parse(m.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)))
+                .ToList();
+            Assert.Equal([2, goingCold, 1, 1], counts.Select(c => c.Count));
+            Assert.Equal($"/accounts?owner={zora}&status=Active&coverage=NotCovered", counts[2].Href);
+        }
+
+        var list = await browser.GetStringAsync($"/accounts?owner={zora}&status=Active&coverage=NotCovered");
+        Assert.Contains($"{tag} Без хора", list, StringComparison.Ordinal);
+        Assert.DoesNotContain($"{tag} Срещнати", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("Клиентите на екипа ми", list, StringComparison.Ordinal);
+
+        // A manager has no team to see.
+        var (_, managerEmail) = await app.CreateUserAsync(zora, Roles.AccountManager);
+        var manager = await app.SignedInClientAsync(managerEmail);
+        Assert.DoesNotContain("team-coverage", await manager.GetStringAsync("/"), StringComparison.Ordinal);
+    }
 }
 
 public sealed class AccountListOnSqlite(SqliteApp app) : AccountListTests(app), IClassFixture<SqliteApp>;

@@ -190,6 +190,13 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
                    join e in db.Employees on r.EmployeeId equals e.Id
                    where r.WarmUntil > now && c.Status == ContactStatus.Active && e.Status == EmployeeStatus.Active
                    select new { c.AccountId, c.Role, r.ContactId, r.EmployeeId };
+        if (coverage == CoverageFilter.GoingCold)
+        {
+            // The sort key says it without a join: covered now, not for long.
+            var soon = now.AddDays(AccountFilter.GoingColdDays);
+            return query.Where(a => a.CoveredUntil > now && a.CoveredUntil <= soon);
+        }
+
         return coverage switch
         {
             CoverageFilter.Covered => query.Where(a =>
@@ -201,6 +208,37 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
                     || warm.Where(w => w.AccountId == a.Id).Select(w => w.EmployeeId).Distinct().Count() == 1)),
         };
     }
+
+    /// <summary>
+    /// A head of sales' team at a glance: for each person of the team who owns active accounts, how many of them are
+    /// going cold, not covered and single-threaded — each count the length of the account list it links to (the same
+    /// filters, status active). Anyone else gets nothing.
+    /// </summary>
+    public async Task<List<TeamMemberCoverage>> TeamCoverageAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        if (!viewer.Is(Roles.HeadOfSales) || viewer.EmployeeId is not { } me)
+        {
+            return [];
+        }
+
+        var team = ClientBaseAccess.TeamOf(db, me);
+        var owned = db.Accounts.AsNoTracking().Where(a => a.Status == AccountStatus.Active && team.Contains(a.OwnerId));
+        var required = (await roles.GetAsync(ct)).Required;
+        var totals = await CountByOwnerAsync(owned, ct);
+        var cold = await CountByOwnerAsync(WithCoverage(owned, CoverageFilter.GoingCold, required), ct);
+        var uncovered = await CountByOwnerAsync(WithCoverage(owned, CoverageFilter.NotCovered, required), ct);
+        var single = await CountByOwnerAsync(WithCoverage(owned, CoverageFilter.SingleThreaded, required), ct);
+        var names = await db.Employees.AsNoTracking().Where(e => totals.Keys.Contains(e.Id))
+            .Select(e => new { e.Id, e.FullName }).ToListAsync(ct);
+        return [.. names
+            .Select(e => new TeamMemberCoverage(e.Id, e.FullName, totals[e.Id], cold.GetValueOrDefault(e.Id),
+                uncovered.GetValueOrDefault(e.Id), single.GetValueOrDefault(e.Id)))
+            .OrderByDescending(m => m.GoingCold + m.NotCovered + m.SingleThreaded)
+            .ThenBy(m => m.Name, StringComparer.CurrentCulture)];
+    }
+
+    private static Task<Dictionary<Guid, int>> CountByOwnerAsync(IQueryable<Account> accounts, CancellationToken ct) =>
+        accounts.GroupBy(a => a.OwnerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
     public async Task<AccountDetails?> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default)
     {

@@ -77,7 +77,11 @@ public sealed record AccountDetails(
 public sealed record AccountFilter(
     string? Search = null, Guid? OwnerId = null, Guid? TeamId = null, SizeSegment? Segment = null, string? Industry = null,
     string? Region = null, AccountStatus? Status = null, bool Descending = false, string? After = null, int? PageSize = null,
-    CoverageFilter? Coverage = null, AccountSort Sort = AccountSort.Name, string? Before = null);
+    CoverageFilter? Coverage = null, AccountSort Sort = AccountSort.Name, string? Before = null)
+{
+    /// <summary>How close the end of coverage must be for an account to count as going cold.</summary>
+    public const int GoingColdDays = 30;
+}
 
 /// <summary>The orders of the account list.</summary>
 public enum AccountSort
@@ -108,4 +112,13 @@ public enum CoverageFilter
 
     /// <summary>The warm relationships hang on one contact or on one of our people.</summary>
     SingleThreaded,
+
+    /// <summary>
+    /// Every required role is covered today, but the first of them lapses within <see cref="AccountFilter.GoingColdDays"/>
+    /// days unless someone gets in touch.
+    /// </summary>
+    GoingCold,
 }
+
+/// <summary>One person of a head's team: their active accounts, and how many are going cold, not covered, single-threaded.</summary>
+public sealed record TeamMemberCoverage(Guid EmployeeId, string Name, int Accounts, int GoingCold, int NotCovered, int SingleThreaded);

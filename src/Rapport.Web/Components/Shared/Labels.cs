@@ -68,6 +68,7 @@ internal static class Labels
         CoverageFilter.Covered => Texts.CoverageFilterCovered,
         CoverageFilter.NotCovered => Texts.CoverageFilterNotCovered,
         CoverageFilter.SingleThreaded => Texts.CoverageFilterSingleThreaded,
+        CoverageFilter.GoingCold => Texts.CoverageFilterGoingCold,
         _ => coverage.ToString(),
     };
 }
