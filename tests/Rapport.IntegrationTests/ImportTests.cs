@@ -106,6 +106,16 @@ public abstract class ImportTests(RapportApp app)
         var relationships = await QueryAsync(db => db.Relationships.Where(r => r.EmployeeId == owner.EmployeeId).ToListAsync());
         Assert.Equal(2, relationships.Count);
         Assert.All(relationships, r => Assert.Equal(1, r.Interactions));
+
+        // The account list's sort keys follow in the background: the last contact is the later interaction.
+        var lastContact = Account.Never;
+        for (var wait = 0; wait < 300 && lastContact == Account.Never; wait++)
+        {
+            await Task.Delay(100);
+            lastContact = await QueryAsync(db => db.Accounts.Where(a => a.Id == accountId).Select(a => a.LastContactAt).SingleAsync());
+        }
+
+        Assert.Equal(await QueryAsync(db => db.Interactions.Where(i => i.AccountId == accountId).MaxAsync(i => i.OccurredAt)), lastContact);
     }
 
     [Fact]

@@ -31,7 +31,8 @@ public sealed record ImportPreview(
 /// New records are written by an <see cref="ImportWriter"/>, changed ones saved through the change tracker.
 /// </summary>
 public sealed class ImportHandlers(
-    RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, BuyingRoleCatalog roles, ICurrentActor actor)
+    RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, BuyingRoleCatalog roles, ICurrentActor actor,
+    AccountSignalsRequests signals)
 {
     public const int BatchSize = 1000;
 
@@ -138,6 +139,13 @@ public sealed class ImportHandlers(
         {
             db.ChangeTracker.Clear();
             db.ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+
+        if (committed && kind != ImportKind.Accounts)
+        {
+            // Contacts and interactions move the accounts' sort keys; a file may touch thousands of accounts, so they
+            // are recomputed in the background, as after any change that touches many at once.
+            signals.Request();
         }
 
         return run.Result(committed);
