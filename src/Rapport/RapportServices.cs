@@ -54,6 +54,8 @@ public static class RapportServices
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<WarmUntilRefresh>();
         services.AddScoped<SearchQueries>();
+        services.AddSingleton<SearchIndexState>();
+        services.AddScoped<SearchIndexRefresh>();
         services.AddScoped<ContactMove>();
         services.AddScoped<FollowUps>();
         services.AddScoped<Duplicates>();

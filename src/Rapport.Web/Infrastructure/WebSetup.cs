@@ -32,6 +32,7 @@ internal static class WebSetup
             .AddClaimsPrincipalFactory<RapportClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
+        services.AddHostedService<Rapport.ClientBase.SearchIndexRefreshService>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
