@@ -154,10 +154,10 @@ public static class SearchTokens
 
     public static IReadOnlyCollection<string> Of(string foldedName, params string?[] keys)
     {
-        var words = new HashSet<string>(StringComparer.Ordinal);
+        var tokens = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in foldedName.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            AddWord(words, word);
+            AddWord(tokens, word);
         }
 
         foreach (var key in keys)
@@ -168,19 +168,10 @@ public static class SearchTokens
             }
 
             var folded = SearchText.Fold(key);
-            words.Add(folded);
+            Add(tokens, folded);
             foreach (var part in folded.Split(KeySeparators, StringSplitOptions.RemoveEmptyEntries))
             {
-                words.Add(part);
-            }
-        }
-
-        var tokens = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var word in words)
-        {
-            if (Token(word) is { Length: > 0 } token)
-            {
-                tokens.Add(token);
+                Add(tokens, part);
             }
         }
 
@@ -213,18 +204,29 @@ public static class SearchTokens
     }
 
     /// <summary>A name word without the punctuation around it (quotes, brackets, commas), and its parts if it has several.</summary>
-    private static void AddWord(HashSet<string> words, string word)
+    private static void AddWord(HashSet<string> tokens, string word)
     {
-        var parts = Parts(word).ToList();
-        if (parts.Count == 0)
+        var trimmed = Trimmed(word);
+        if (trimmed.Length == 0)
         {
             return;
         }
 
-        words.Add(Trimmed(word));
-        if (parts.Count > 1)
+        Add(tokens, trimmed);
+        if (trimmed.Any(c => !char.IsLetterOrDigit(c)))
         {
-            words.UnionWith(parts);
+            foreach (var part in Parts(trimmed))
+            {
+                Add(tokens, part);
+            }
+        }
+    }
+
+    private static void Add(HashSet<string> tokens, string foldedWord)
+    {
+        if (Token(foldedWord) is { Length: > 0 } token)
+        {
+            tokens.Add(token);
         }
     }
 

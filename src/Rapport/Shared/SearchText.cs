@@ -119,24 +119,26 @@ public static class SearchText
     /// <param name="folded">Text as <see cref="Fold"/> returns it.</param>
     public static string LatinKey(string folded)
     {
-        var builder = new StringBuilder(folded.Length + 4);
-        var previous = '\0';
+        // A letter becomes at most three (щ → sht, ч → tsh); short words, nearly all of them, are built on the stack.
+        var length = folded.Length * 3;
+        Span<char> key = length <= 256 ? stackalloc char[length] : new char[length];
+        var (n, previous) = (0, '\0');
         foreach (var c in folded)
         {
             if (LatinOf(c) is { } letters)
             {
                 foreach (var letter in letters)
                 {
-                    previous = AppendKey(builder, letter, previous);
+                    previous = AppendKey(key, ref n, letter, previous);
                 }
             }
             else
             {
-                previous = AppendKey(builder, c, previous);
+                previous = AppendKey(key, ref n, c, previous);
             }
         }
 
-        return builder.ToString();
+        return key[..n].SequenceEqual(folded) ? folded : new string(key[..n]);
     }
 
     /// <summary>Escapes a folded term for a SQL LIKE pattern with '\' as the escape character.</summary>
@@ -148,30 +150,32 @@ public static class SearchText
     private static string? LatinOf(char lower) => lower is >= 'а' and <= 'я' ? Latin[lower - 'а'] : null;
 
     // Appends the key of one Latin (or other) character and returns what counts as the previous one for the next.
-    private static char AppendKey(StringBuilder builder, char c, char previous)
+    private static char AppendKey(Span<char> key, ref int n, char c, char previous)
     {
         var letter = c == 'j' ? 'y' : c;
         switch (letter)
         {
             case 'w':
-                builder.Append('v');
+                key[n++] = 'v';
                 break;
             case 'x':
-                builder.Append("ks");
+                key[n++] = 'k';
+                key[n++] = 's';
                 break;
             case 'q':
-                builder.Append('k');
+                key[n++] = 'k';
                 break;
             case 'c':
-                builder.Append("ts");
+                key[n++] = 't';
+                key[n++] = 's';
                 break;
             case 'y' when previous == 'i':
                 break;
             case 'z' when previous == 't':
-                builder.Append('s');
+                key[n++] = 's';
                 break;
             default:
-                builder.Append(letter);
+                key[n++] = letter;
                 break;
         }
 
