@@ -58,6 +58,8 @@ public static class RapportServices
         services.AddScoped<AccountSignals>();
         services.AddSingleton<AccountSignalsRequests>();
         services.AddScoped<SearchQueries>();
+        services.AddSingleton<SearchIndexState>();
+        services.AddScoped<SearchIndexRefresh>();
         services.AddScoped<ContactMove>();
         services.AddScoped<FollowUps>();
         services.AddScoped<Duplicates>();

@@ -178,7 +178,7 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
         var page = await SignInAsync(email);
         await page.Keyboard.PressAsync("/");
         await page.Keyboard.TypeAsync($"БЛАГОЕВА {tag.ToUpperInvariant()}");
-        var suggestion = page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Option);
+        var suggestion = page.GetByRole(AriaRole.Listbox).GetByRole(AriaRole.Group, new() { Name = "Contacts" }).GetByRole(AriaRole.Option);
         await Expect(suggestion).ToHaveCountAsync(1);
         await Expect(suggestion).ToContainTextAsync($"Йоана Благоева {tag}");
         await page.Keyboard.PressAsync("ArrowDown");

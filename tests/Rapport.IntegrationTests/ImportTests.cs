@@ -204,7 +204,7 @@ public abstract class ImportTests(RapportApp app)
         Assert.False(preview.Committed);
         Assert.Equal(ImportHandlers.BatchSize + 202, Assert.Single(preview.Errors).Row);
         Assert.Equal(0, await QueryAsync(db => db.Accounts.CountAsync(a => a.Domain!.EndsWith(tag + ".example"))));
-        var firstDomain = $"a0.{tag}.example".ToLowerInvariant();
+        var firstDomain = SearchTokens.Token($"a0.{tag}.example".ToLowerInvariant());
         Assert.Equal(0, await QueryAsync(db => db.SearchEntries.CountAsync(e => e.Token == firstDomain)));
     }
 

@@ -707,7 +707,7 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasKey("Token", "Kind", "EntityId");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("EntityId", "Token");
 
                     b.ToTable("SearchEntries");
                 });

@@ -693,7 +693,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasKey("Token", "Kind", "EntityId");
 
-                    b.HasIndex("EntityId");
+                    b.HasIndex("EntityId", "Token");
 
                     b.ToTable("SearchEntries");
                 });

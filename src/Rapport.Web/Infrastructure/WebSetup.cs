@@ -33,6 +33,7 @@ internal static class WebSetup
             .AddDefaultTokenProviders();
         services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
         services.AddHostedService<Rapport.ClientBase.AccountSignalsRefreshService>();
+        services.AddHostedService<Rapport.ClientBase.SearchIndexRefreshService>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();

@@ -17,9 +17,13 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         {
             var pattern = SearchText.LikeContains(term);
             var digits = Eik.Normalize(term);
+            // A name typed in the other alphabet ("pirin" for Пирин Текстил) is found through the search tokens, which
+            // hold every word in one Latin form.
+            var named = SearchQueries.AccountsMatching(db, term);
             query = digits is { Length: >= 4 } && digits.Length == term.Replace(" ", "", StringComparison.Ordinal).Length
                 ? query.Where(a => a.RegistrationNumber != null && a.RegistrationNumber.StartsWith(digits))
-                : query.Where(a => EF.Functions.Like(a.SearchName, pattern, "\\") || (a.Domain != null && EF.Functions.Like(a.Domain, pattern, "\\")));
+                : query.Where(a => EF.Functions.Like(a.SearchName, pattern, "\\") || (a.Domain != null && EF.Functions.Like(a.Domain, pattern, "\\"))
+                    || named.Contains(a.Id));
         }
 
         if (filter.OwnerId is { } owner)

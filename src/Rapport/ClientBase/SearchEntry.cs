@@ -33,6 +33,7 @@ internal sealed class SearchEntryConfiguration : IEntityTypeConfiguration<Search
         builder.Property(x => x.Kind).HasConversion<string>().HasMaxLength(16);
         // The natural key is the key: nothing is generated, so inserts need no value read back and batch well.
         builder.HasKey(x => new { x.Token, x.Kind, x.EntityId });
-        builder.HasIndex(x => x.EntityId);
+        // A record's tokens by its id: to replace them, and to seek those of the records a viewer may see by a prefix.
+        builder.HasIndex(x => new { x.EntityId, x.Token });
     }
 }

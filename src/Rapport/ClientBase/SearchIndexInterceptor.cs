@@ -143,15 +143,21 @@ internal sealed class SearchIndexInterceptor : SaveChangesInterceptor
     }
 }
 
-/// <summary>The searchable words of a record: name words, and e-mail, digits, domain whole and in parts.</summary>
+/// <summary>
+/// The searchable words of a record: name words (whole, and their parts between punctuation, so that „Пирин“ and
+/// Кока-Кола are found by Пирин and Кола), and e-mail, digits and domain whole and in parts; each in its
+/// <see cref="SearchText.LatinKey"/>, the one form a word typed in Cyrillic or Latin is looked up in.
+/// </summary>
 public static class SearchTokens
 {
+    private static readonly char[] KeySeparators = ['@', '.', '-', '_'];
+
     public static IReadOnlyCollection<string> Of(string foldedName, params string?[] keys)
     {
         var tokens = new HashSet<string>(StringComparer.Ordinal);
         foreach (var word in foldedName.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
-            tokens.Add(word);
+            AddWord(tokens, word);
         }
 
         foreach (var key in keys)
@@ -162,13 +168,82 @@ public static class SearchTokens
             }
 
             var folded = SearchText.Fold(key);
-            tokens.Add(folded);
-            foreach (var part in folded.Split(['@', '.', '-', '_'], StringSplitOptions.RemoveEmptyEntries))
+            Add(tokens, folded);
+            foreach (var part in folded.Split(KeySeparators, StringSplitOptions.RemoveEmptyEntries))
             {
-                tokens.Add(part);
+                Add(tokens, part);
             }
         }
 
-        return [.. tokens.Where(t => t.Length > 0).Select(t => t.Length > SearchEntry.MaxTokenLength ? t[..SearchEntry.MaxTokenLength] : t)];
+        return tokens;
+    }
+
+    /// <summary>The token a folded word is stored as, and the prefix a typed word is looked up by.</summary>
+    public static string Token(string foldedWord)
+    {
+        var key = SearchText.LatinKey(foldedWord);
+        return key.Length > SearchEntry.MaxTokenLength ? key[..SearchEntry.MaxTokenLength] : key;
+    }
+
+    /// <summary>The parts of a folded word between characters that are neither letters nor digits.</summary>
+    public static IEnumerable<string> Parts(string foldedWord)
+    {
+        var start = -1;
+        for (var i = 0; i <= foldedWord.Length; i++)
+        {
+            if (i < foldedWord.Length && char.IsLetterOrDigit(foldedWord[i]))
+            {
+                start = start < 0 ? i : start;
+            }
+            else if (start >= 0)
+            {
+                yield return foldedWord[start..i];
+                start = -1;
+            }
+        }
+    }
+
+    /// <summary>A name word without the punctuation around it (quotes, brackets, commas), and its parts if it has several.</summary>
+    private static void AddWord(HashSet<string> tokens, string word)
+    {
+        var trimmed = Trimmed(word);
+        if (trimmed.Length == 0)
+        {
+            return;
+        }
+
+        Add(tokens, trimmed);
+        if (trimmed.Any(c => !char.IsLetterOrDigit(c)))
+        {
+            foreach (var part in Parts(trimmed))
+            {
+                Add(tokens, part);
+            }
+        }
+    }
+
+    private static void Add(HashSet<string> tokens, string foldedWord)
+    {
+        if (Token(foldedWord) is { Length: > 0 } token)
+        {
+            tokens.Add(token);
+        }
+    }
+
+    /// <summary>A folded word without the characters around it that are neither letters nor digits.</summary>
+    public static string Trimmed(string foldedWord)
+    {
+        var (start, end) = (0, foldedWord.Length);
+        while (start < end && !char.IsLetterOrDigit(foldedWord[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(foldedWord[end - 1]))
+        {
+            end--;
+        }
+
+        return foldedWord[start..end];
     }
 }
