@@ -248,6 +248,12 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -300,6 +306,8 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("RegistrationNumber");
 
                     b.HasIndex("CoordinatorId", "SearchName");
+
+                    b.HasIndex("MatchKey", "Id");
 
                     b.HasIndex("SearchName", "Id");
 

@@ -235,6 +235,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -287,6 +292,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("RegistrationNumber");
 
                     b.HasIndex("CoordinatorId", "SearchName");
+
+                    b.HasIndex("MatchKey", "Id");
 
                     b.HasIndex("SearchName", "Id");
 

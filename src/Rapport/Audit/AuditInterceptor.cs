@@ -126,7 +126,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
     /// <summary>Whether changes of a property are logged: not keys, shadow values or derived and secret noise.</summary>
     private static bool IsLogged(IReadOnlyProperty property) =>
         !property.IsPrimaryKey() && !property.IsShadowProperty()
-        && property.Name is not (nameof(IVersioned.Version) or "SearchName" or "ConcurrencyStamp"
+        && property.Name is not (nameof(IVersioned.Version) or "SearchName" or "MatchKey" or "ConcurrencyStamp"
             or "SecurityStamp" or "PasswordHash" or "NormalizedEmail" or "NormalizedUserName"
             or "AccessFailedCount" or "LastUsedAt");
 
