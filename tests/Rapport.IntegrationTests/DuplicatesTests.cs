@@ -126,6 +126,25 @@ public abstract class DuplicatesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task An_administrator_sees_contacts_that_share_an_address_a_number_or_a_name_in_an_account()
+    {
+        var me = await ManagerAsync("Contacts owner ");
+        var admin = await app.ApiClientAsync(null, Roles.Administrator);
+        var (one, two) = (await AccountAsync(me, app.Unique("Едно ")), await AccountAsync(me, app.Unique("Друго ")));
+        var phone = "0899 " + Random.Shared.Next(100_000, 999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var first = await ContactAsync(me, one, "Пламен Русев", phone: phone);
+        var samePhone = await ContactAsync(me, two, "Plamen Rusev", phone: phone.Replace(" ", "", StringComparison.Ordinal));
+        var sameName = await ContactAsync(me, one, "ПЛАМЕН РУСЕВ");
+
+        var pairs = await (await admin.GetAsync("/api/v1/duplicates/contacts")).ReadAsync<List<DuplicatePair>>();
+
+        Assert.Contains(pairs, p => (p.FirstId, p.SecondId, p.Rule) == (first, samePhone, DuplicateRule.SamePhone));
+        Assert.Contains(pairs, p => (p.FirstId, p.SecondId, p.Rule) == (first, sameName, DuplicateRule.SameName));
+        var mine = await (await me.Api.GetAsync("/api/v1/duplicates/contacts")).ReadAsync<List<DuplicatePair>>();
+        Assert.Equal(pairs.Where(p => p.FirstId == first).OrderBy(p => p.Rule), mine.Where(p => p.FirstId == first).OrderBy(p => p.Rule));
+    }
+
+    [Fact]
     public async Task Near_duplicates_are_found_across_spaces_scripts_legal_forms_and_typos_but_not_across_years()
     {
         var me = await ManagerAsync("Finder ");

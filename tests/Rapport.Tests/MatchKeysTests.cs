@@ -106,12 +106,24 @@ public sealed class MatchKeysTests
     public void Eight_letters_are_enough_for_a_typo() => Assert.True(MatchKeys.AreNear("alfatrei", "alfatrai"));
 
     [Fact]
-    public void Near_keys_share_a_one_deletion_variant()
+    public void Near_keys_share_a_variant_hash_and_far_keys_seldom_do()
     {
-        foreach (var (a, b) in new[] { ("tehnostroi", "teknostroi"), ("tehnostroi", "tehnostro"), ("tehnostroi", "tehnotsroi") })
+        static HashSet<ulong> Variants(string key)
+        {
+            var hashes = new ulong[key.Length + 1];
+            return [.. hashes[..MatchKeys.VariantHashes(key, hashes)]];
+        }
+
+        foreach (var (a, b) in new[] { ("tehnostroi", "teknostroi"), ("tehnostroi", "tehnostro"), ("tehnostroi", "tehnotsroi"), ("agroinvest", "agroinvests") })
         {
             Assert.True(MatchKeys.AreNear(a, b));
-            Assert.NotEmpty(MatchKeys.Neighbourhood(a).Intersect(MatchKeys.Neighbourhood(b), StringComparer.Ordinal));
+            Assert.True(Variants(a).Overlaps(Variants(b)), $"{a} / {b}");
         }
+
+        Assert.False(Variants("tehnostroi").Overlaps(Variants("agroinvest")));
+        Assert.Equal(1 + "tehnostroi".Length - MatchKeys.NearPrefixLength, Variants("tehnostroi").Count);
+
+        // Digits are never left out: a typo is never in them.
+        Assert.Equal(Variants("tehnostroi").Count, Variants("tehnostroi2005").Count);
     }
 }

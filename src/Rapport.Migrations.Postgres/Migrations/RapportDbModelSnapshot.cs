@@ -424,6 +424,8 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("SearchName", "Id");
 
+                    b.HasIndex("AccountId", "SearchName", "Status");
+
                     b.ToTable("Contacts");
                 });
 

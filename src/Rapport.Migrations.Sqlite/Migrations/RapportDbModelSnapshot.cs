@@ -410,6 +410,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("SearchName", "Id");
 
+                    b.HasIndex("AccountId", "SearchName", "Status");
+
                     b.ToTable("Contacts");
                 });
 

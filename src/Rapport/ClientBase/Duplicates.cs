@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -87,10 +88,9 @@ public sealed partial class Duplicates(RapportDb db, IOptions<StrengthOptions> o
         var editable = db.Accounts.AsNoTracking().EditableBy(db, viewer);
         var found = new List<(Guid First, Guid Second, DuplicateRule Rule)>();
         var bucket = new List<(string Key, Guid Id)>();
-        var keys = editable.Where(a => a.MatchKey != "").OrderBy(a => a.MatchKey).ThenBy(a => a.Id).Select(a => new { a.MatchKey, a.Id });
-        await foreach (var row in keys.AsAsyncEnumerable().WithCancellation(ct))
+        await foreach (var (key, id) in KeysInOrderAsync(viewer, editable, ct))
         {
-            if (bucket.Count > 0 && !SamePrefix(bucket[0].Key, row.MatchKey))
+            if (bucket.Count > 0 && !SamePrefix(bucket[0].Key, key))
             {
                 NamePairs(bucket, found);
                 bucket.Clear();
@@ -100,7 +100,7 @@ public sealed partial class Duplicates(RapportDb db, IOptions<StrengthOptions> o
                 }
             }
 
-            bucket.Add((row.MatchKey, row.Id));
+            bucket.Add((key, id));
         }
 
         if (found.Count < MaxPairs)
@@ -128,86 +128,178 @@ public sealed partial class Duplicates(RapportDb db, IOptions<StrengthOptions> o
         return [.. found.Select(p => new DuplicatePair(SearchKind.Account, p.First, names[p.First], p.Second, names[p.Second], p.Rule))];
     }
 
+    private const int KeyBatch = 2000;
+
+    /// <summary>
+    /// The match keys of the accounts the viewer may edit, in key order. An administrator's are the whole key index,
+    /// read a batch at a time from where the last ended, so that a page found early stops the reading (PostgreSQL sends
+    /// every row of a query, however few the reader takes). Anyone else edits a few hundred accounts (a head of sales a
+    /// few thousand), read through the owner indexes and put in order here: ordered by the key in SQL, the engines would
+    /// walk the whole key index testing each account's owner instead.
+    /// </summary>
+    private static async IAsyncEnumerable<(string Key, Guid Id)> KeysInOrderAsync(
+        Viewer viewer, IQueryable<Account> editable, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct)
+    {
+        var keys = editable.Where(a => a.MatchKey != "");
+        if (!viewer.IsAdministrator)
+        {
+            var mine = await keys.Select(a => new { a.MatchKey, a.Id }).ToListAsync(ct);
+            foreach (var row in mine.OrderBy(a => a.MatchKey, StringComparer.Ordinal).ThenBy(a => a.Id))
+            {
+                yield return (row.MatchKey, row.Id);
+            }
+
+            yield break;
+        }
+
+        var (afterKey, afterId) = ("", Guid.Empty);
+        while (true)
+        {
+            // The first, redundant comparison is the range the key index is sought to; the OR alone would be tested row by row.
+            var batch = await keys
+                .Where(a => a.MatchKey.CompareTo(afterKey) >= 0 && (a.MatchKey.CompareTo(afterKey) > 0 || a.Id > afterId))
+                .OrderBy(a => a.MatchKey).ThenBy(a => a.Id).Select(a => new { a.MatchKey, a.Id }).Take(KeyBatch).ToListAsync(ct);
+            foreach (var row in batch)
+            {
+                yield return (row.MatchKey, row.Id);
+            }
+
+            if (batch.Count < KeyBatch)
+            {
+                yield break;
+            }
+
+            (afterKey, afterId) = (batch[^1].MatchKey, batch[^1].Id);
+        }
+    }
+
     private static bool SamePrefix(string a, string b) =>
         a.AsSpan(0, Math.Min(a.Length, MatchKeys.NearPrefixLength)).SequenceEqual(b.AsSpan(0, Math.Min(b.Length, MatchKeys.NearPrefixLength)));
 
     /// <summary>
     /// The pairs among keys of one prefix, in key order: each other holder of a key with its first holder, then the
-    /// first holders of near keys. Near keys are found by their shared one-deletion variants rather than by comparing
-    /// every two keys: a prefix can hold thousands of keys.
+    /// first holders of near keys, in the order of their hashes. Near keys are found through the hashes of their
+    /// one-deletion variants rather than by comparing every two keys: a prefix can hold thousands of keys.
     /// </summary>
     private static void NamePairs(List<(string Key, Guid Id)> bucket, List<(Guid First, Guid Second, DuplicateRule Rule)> found)
     {
+        // The bucket is in key order: the holders of one key are neighbours, the first of them the older.
         var groups = new List<(string Key, Guid First)>();
-        foreach (var group in bucket.GroupBy(r => r.Key, StringComparer.Ordinal))
+        foreach (var (key, id) in bucket)
         {
-            var first = group.First().Id;
-            groups.Add((group.Key, first));
-            found.AddRange(group.Skip(1).Select(o => (first, o.Id, DuplicateRule.SameName)));
+            if (groups.Count > 0 && string.Equals(groups[^1].Key, key, StringComparison.Ordinal))
+            {
+                found.Add((groups[^1].First, id, DuplicateRule.SameName));
+            }
+            else
+            {
+                groups.Add((key, id));
+            }
         }
 
-        var variants = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var paired = new HashSet<(int, int)>();
+        // Every variant hash with the key it is of, sorted by hash: keys that share one are neighbours there.
+        var hashes = new List<ulong>();
+        var owners = new List<int>();
+        Span<ulong> variants = stackalloc ulong[MatchKeys.MaxLength + 1];
         for (var i = 0; i < groups.Count; i++)
         {
-            var key = groups[i].Key;
-            if (key.Length < MatchKeys.NearMinLength)
+            if (groups[i].Key.Length >= MatchKeys.NearMinLength)
             {
-                continue;
+                foreach (var hash in variants[..MatchKeys.VariantHashes(groups[i].Key, variants)])
+                {
+                    hashes.Add(hash);
+                    owners.Add(i);
+                }
+            }
+        }
+
+        var sorted = CollectionsMarshal.AsSpan(hashes);
+        var of = CollectionsMarshal.AsSpan(owners);
+        sorted.Sort(of);
+        var paired = new HashSet<(int, int)>();
+        for (var start = 0; start < sorted.Length;)
+        {
+            var end = start + 1;
+            while (end < sorted.Length && sorted[end] == sorted[start])
+            {
+                end++;
             }
 
-            foreach (var variant in MatchKeys.Neighbourhood(key))
+            for (var x = start; x < end; x++)
             {
-                if (!variants.TryGetValue(variant, out var holders))
+                for (var y = x + 1; y < end; y++)
                 {
-                    variants[variant] = holders = [];
-                }
-
-                foreach (var j in holders)
-                {
-                    if (paired.Add((j, i)) && MatchKeys.AreNear(groups[j].Key, key))
+                    var (i, j) = of[x] < of[y] ? (of[x], of[y]) : (of[y], of[x]);
+                    if (i != j && paired.Add((i, j)) && MatchKeys.AreNear(groups[i].Key, groups[j].Key))
                     {
-                        var (a, b) = (groups[j].First, groups[i].First);
+                        var (a, b) = (groups[i].First, groups[j].First);
                         found.Add(a.CompareTo(b) < 0 ? (a, b, DuplicateRule.SimilarName) : (b, a, DuplicateRule.SimilarName));
                     }
                 }
-
-                holders.Add(i);
             }
+
+            start = end;
         }
     }
 
+    /// <summary>
+    /// Pairs of active contacts the viewer may edit with an e-mail address or a phone number in common, or the same
+    /// folded name in one account. An administrator may edit every contact: the shared addresses, numbers and names are
+    /// found by walking their indexes, which stops at a page of them, and only those contacts are read. Anyone else
+    /// edits a few hundred accounts: their contacts, addresses and numbers are read and paired here.
+    /// </summary>
     public async Task<List<DuplicatePair>> ContactsAsync(Viewer viewer, CancellationToken ct = default)
     {
-        var editable = db.Accounts.EditableBy(db, viewer).Select(a => a.Id);
-        var active = db.Contacts.AsNoTracking().Where(c => editable.Contains(c.AccountId) && c.Status == ContactStatus.Active);
+        var active = db.Contacts.AsNoTracking().Where(c => c.Status == ContactStatus.Active);
+        List<(Guid Id, Guid AccountId, string Name, string SearchName)> people;
+        List<(string Key, Guid ContactId)> emails, phones;
+        if (viewer.IsAdministrator)
+        {
+            var sharedEmails = await db.Set<ContactEmail>().GroupBy(e => e.Address).Where(g => g.Count() > 1).Select(g => g.Key).Take(MaxPairs).ToListAsync(ct);
+            var sharedPhones = await db.Set<ContactPhone>().Where(p => p.Digits != "").GroupBy(p => p.Digits).Where(g => g.Count() > 1)
+                .Select(g => g.Key).Take(MaxPairs).ToListAsync(ct);
+            var namesakes = (await active.GroupBy(c => new { c.AccountId, c.SearchName }).Where(g => g.Count() > 1)
+                .Select(g => g.Key.AccountId).Take(MaxPairs).ToListAsync(ct)).Distinct().ToList();
+            emails = [.. (await db.Set<ContactEmail>().Where(e => sharedEmails.Contains(e.Address)).Select(e => new { e.Address, e.ContactId }).ToListAsync(ct))
+                .Select(e => (e.Address, e.ContactId))];
+            phones = [.. (await db.Set<ContactPhone>().Where(p => sharedPhones.Contains(p.Digits)).Select(p => new { p.Digits, p.ContactId }).ToListAsync(ct))
+                .Select(p => (p.Digits, p.ContactId))];
+            var ids = emails.Select(e => e.ContactId).Concat(phones.Select(p => p.ContactId)).Distinct().ToList();
+            people = [.. (await active.Where(c => EF.Parameter(ids).Contains(c.Id)).Select(c => new { c.Id, c.AccountId, c.FullName, c.SearchName }).ToListAsync(ct))
+                .Concat(await active.Where(c => namesakes.Contains(c.AccountId)).Select(c => new { c.Id, c.AccountId, c.FullName, c.SearchName }).ToListAsync(ct))
+                .DistinctBy(c => c.Id).Select(c => (c.Id, c.AccountId, c.FullName, c.SearchName))];
+        }
+        else
+        {
+            // Ids as one array parameter: as thousands of parameters (EF's default) they cost seconds to bind on SQLite,
+            // and as the subqueries they came from PostgreSQL hashes them against every contact, address and number.
+            var accounts = await db.Accounts.EditableBy(db, viewer).Select(a => a.Id).ToListAsync(ct);
+            people = [.. (await active.Where(c => EF.Parameter(accounts).Contains(c.AccountId)).Select(c => new { c.Id, c.AccountId, c.FullName, c.SearchName })
+                .ToListAsync(ct)).Select(c => (c.Id, c.AccountId, c.FullName, c.SearchName))];
+            var ids = people.Select(c => c.Id).ToList();
+            emails = [.. (await db.Set<ContactEmail>().Where(e => EF.Parameter(ids).Contains(e.ContactId)).Select(e => new { e.Address, e.ContactId }).ToListAsync(ct))
+                .Select(e => (e.Address, e.ContactId))];
+            phones = [.. (await db.Set<ContactPhone>().Where(p => EF.Parameter(ids).Contains(p.ContactId) && p.Digits != "").Select(p => new { p.Digits, p.ContactId }).ToListAsync(ct))
+                .Select(p => (p.Digits, p.ContactId))];
+        }
 
         // Every address and number counts, not only the primary ones; a key row is a contact's once, so a key in two rows is shared.
-        var emails = from e in db.Set<ContactEmail>() join c in active on e.ContactId equals c.Id select new { Key = e.Address, c.Id, c.FullName };
-        var phones = from p in db.Set<ContactPhone>() join c in active on p.ContactId equals c.Id where p.Digits != "" select new { Key = p.Digits, c.Id, c.FullName };
-        var byEmail = await emails.GroupBy(e => e.Key).Where(g => g.Count() > 1).Select(g => g.Key).Take(MaxPairs).ToListAsync(ct);
-        var byName = await active.GroupBy(c => new { c.AccountId, c.SearchName }).Where(g => g.Count() > 1).Select(g => g.Key.SearchName).Take(MaxPairs).ToListAsync(ct);
-        var byPhone = await phones.GroupBy(p => p.Key).Where(g => g.Count() > 1).Select(g => g.Key).Take(MaxPairs).ToListAsync(ct);
-        var rows = await active.Where(c => byName.Contains(c.SearchName))
-            .OrderBy(c => c.Id).Select(c => new { c.Id, c.FullName, c.SearchName, c.AccountId }).ToListAsync(ct);
-        var emailRows = await emails.Where(e => byEmail.Contains(e.Key)).OrderBy(e => e.Id).ToListAsync(ct);
-        var phoneRows = await phones.Where(p => byPhone.Contains(p.Key)).OrderBy(p => p.Id).ToListAsync(ct);
-
+        var byId = people.ToDictionary(c => c.Id);
         var pairs = new List<DuplicatePair>();
-        void Pair<TKey>(IEnumerable<IGrouping<TKey, (Guid Id, string Name)>> groups, DuplicateRule rule)
+        var seen = new HashSet<(Guid, Guid)>();
+        void Pair(IEnumerable<IEnumerable<Guid>> groups, DuplicateRule rule)
         {
-            foreach (var group in groups.Where(g => g.Count() > 1))
+            foreach (var group in groups)
             {
-                var first = group.First();
-                pairs.AddRange(group.Skip(1)
-                    .Where(o => !pairs.Any(p => p.FirstId == first.Id && p.SecondId == o.Id))
-                    .Select(o => new DuplicatePair(SearchKind.Contact, first.Id, first.Name, o.Id, o.Name, rule)));
+                var members = group.Where(byId.ContainsKey).Distinct().Order().ToList();
+                pairs.AddRange(members.Skip(1).Where(o => seen.Add((members[0], o)))
+                    .Select(o => new DuplicatePair(SearchKind.Contact, members[0], byId[members[0]].Name, o, byId[o].Name, rule)));
             }
         }
 
-        Pair(emailRows.GroupBy(r => r.Key, r => (r.Id, Name: r.FullName)), DuplicateRule.SameEmail);
-        Pair(rows.Select(r => (Key: (r.AccountId, r.SearchName), Item: (r.Id, r.FullName))).GroupBy(x => x.Key, x => x.Item), DuplicateRule.SameName);
-        Pair(phoneRows.GroupBy(r => r.Key, r => (r.Id, Name: r.FullName)), DuplicateRule.SamePhone);
+        Pair(emails.GroupBy(e => e.Key, e => e.ContactId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal), DuplicateRule.SameEmail);
+        Pair(people.GroupBy(c => (c.AccountId, c.SearchName), c => c.Id).OrderBy(g => g.Key.SearchName, StringComparer.Ordinal), DuplicateRule.SameName);
+        Pair(phones.GroupBy(p => p.Key, p => p.ContactId, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal), DuplicateRule.SamePhone);
         return [.. pairs.Take(MaxPairs)];
     }
 

@@ -79,14 +79,47 @@ public static class MatchKeys
             && a.AsSpan(prefix + 2).SequenceEqual(b.AsSpan(prefix + 2));
     }
 
-    /// <summary>The keys one typo away from <paramref name="key"/> can share: it and each of it with one character left out.</summary>
-    internal static IEnumerable<string> Neighbourhood(string key)
+    /// <summary>
+    /// Hashes of the strings a key one typo away can share with <paramref name="key"/>: the key itself and the key with
+    /// one letter (past the prefix) left out. Two near keys always share one, since a typo is never in a digit; keys
+    /// that share one are then compared. Polynomial hashes put together from prefix and suffix hashes, so a key's
+    /// variants cost no strings.
+    /// </summary>
+    /// <returns>How many hashes were written: one more than the letters past the prefix.</returns>
+    internal static int VariantHashes(string key, Span<ulong> into)
     {
-        yield return key;
-        for (var i = NearPrefixLength; i < key.Length; i++)
+        const ulong Base = 1_000_003;
+        var n = key.Length;
+        Span<ulong> suffix = n <= 256 ? stackalloc ulong[n + 1] : new ulong[n + 1];
+        Span<ulong> power = n <= 256 ? stackalloc ulong[n + 1] : new ulong[n + 1];
+        power[0] = 1;
+        for (var i = 1; i <= n; i++)
         {
-            yield return string.Concat(key.AsSpan(0, i), key.AsSpan(i + 1));
+            power[i] = power[i - 1] * Base;
         }
+
+        // suffix[i] is the hash of key[i..], each character weighted by the power of its distance from the end.
+        suffix[n] = 0;
+        for (var i = n - 1; i >= 0; i--)
+        {
+            suffix[i] = (key[i] + 1UL) * power[n - 1 - i] + suffix[i + 1];
+        }
+
+        var count = 0;
+        into[count++] = suffix[0];
+        ulong prefix = 0;
+        for (var i = 0; i < n; i++)
+        {
+            // The key without key[i]: its prefix shifted past the suffix that follows the left-out character.
+            if (i >= NearPrefixLength && char.IsLetter(key[i]))
+            {
+                into[count++] = prefix * power[n - 1 - i] + suffix[i + 1];
+            }
+
+            prefix = prefix * Base + key[i] + 1UL;
+        }
+
+        return count;
     }
 
     private static string Key(string? name, bool stripLegalForms)

@@ -11,8 +11,8 @@ using Rapport.Data;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261201172336_AccountMatchKey")]
-    partial class AccountMatchKey
+    [Migration("20261201184605_DuplicateMatchKeys")]
+    partial class DuplicateMatchKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -412,6 +412,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("AccountId", "SearchName", "Status");
 
                     b.ToTable("Contacts");
                 });

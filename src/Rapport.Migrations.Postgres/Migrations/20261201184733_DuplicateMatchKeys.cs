@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Rapport.Migrations.Sqlite.Migrations
+namespace Rapport.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
-    public partial class AccountMatchKey : Migration
+    public partial class DuplicateMatchKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,10 +13,16 @@ namespace Rapport.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "MatchKey",
                 table: "Accounts",
-                type: "TEXT",
+                type: "character varying(200)",
                 maxLength: 200,
                 nullable: false,
-                defaultValue: "");
+                defaultValue: "",
+                collation: "C");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_AccountId_SearchName_Status",
+                table: "Contacts",
+                columns: new[] { "AccountId", "SearchName", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_MatchKey_Id",
@@ -27,6 +33,10 @@ namespace Rapport.Migrations.Sqlite.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Contacts_AccountId_SearchName_Status",
+                table: "Contacts");
+
             migrationBuilder.DropIndex(
                 name: "IX_Accounts_MatchKey_Id",
                 table: "Accounts");

@@ -12,8 +12,8 @@ using Rapport.Data;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261201172404_AccountMatchKey")]
-    partial class AccountMatchKey
+    [Migration("20261201184733_DuplicateMatchKeys")]
+    partial class DuplicateMatchKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -426,6 +426,8 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("AccountId", "SearchName", "Status");
 
                     b.ToTable("Contacts");
                 });

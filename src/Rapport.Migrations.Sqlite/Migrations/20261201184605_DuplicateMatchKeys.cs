@@ -2,10 +2,10 @@
 
 #nullable disable
 
-namespace Rapport.Migrations.Postgres.Migrations
+namespace Rapport.Migrations.Sqlite.Migrations
 {
     /// <inheritdoc />
-    public partial class AccountMatchKey : Migration
+    public partial class DuplicateMatchKeys : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -13,11 +13,15 @@ namespace Rapport.Migrations.Postgres.Migrations
             migrationBuilder.AddColumn<string>(
                 name: "MatchKey",
                 table: "Accounts",
-                type: "character varying(200)",
+                type: "TEXT",
                 maxLength: 200,
                 nullable: false,
-                defaultValue: "",
-                collation: "C");
+                defaultValue: "");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Contacts_AccountId_SearchName_Status",
+                table: "Contacts",
+                columns: new[] { "AccountId", "SearchName", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Accounts_MatchKey_Id",
@@ -28,6 +32,10 @@ namespace Rapport.Migrations.Postgres.Migrations
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropIndex(
+                name: "IX_Contacts_AccountId_SearchName_Status",
+                table: "Contacts");
+
             migrationBuilder.DropIndex(
                 name: "IX_Accounts_MatchKey_Id",
                 table: "Accounts");
