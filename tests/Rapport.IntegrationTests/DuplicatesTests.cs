@@ -126,6 +126,28 @@ public abstract class DuplicatesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Accounts_written_before_match_keys_get_theirs_when_the_database_is_migrated_and_are_then_found_as_namesakes()
+    {
+        var me = await ManagerAsync("Backfill owner ");
+        var tag = app.Unique("Бекфил").Replace("-", "", StringComparison.Ordinal);
+        var old = await AccountAsync(me, $"„{tag} Стил“ ООД");
+        var key = MatchKeys.ForAccount($"„{tag} Стил“ ООД");
+
+        // As the migration leaves an account that existed before it: the column added, empty.
+        await QueryAsync(db => db.Accounts.Where(a => a.Id == old).ExecuteUpdateAsync(s => s.SetProperty(a => a.MatchKey, "")));
+        await app.WithServicesAsync(async sp =>
+        {
+            await MatchKeyBackfill.RunAsync(sp.GetRequiredService<RapportDb>(), CancellationToken.None);
+            return true;
+        });
+
+        Assert.Equal(key, await QueryAsync(db => db.Accounts.Where(a => a.Id == old).Select(a => a.MatchKey).SingleAsync()));
+        var response = await me.Api.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = $"{tag} Stil Ltd" });
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains(old.ToString(), await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_administrator_sees_contacts_that_share_an_address_a_number_or_a_name_in_an_account()
     {
         var me = await ManagerAsync("Contacts owner ");
