@@ -25,8 +25,10 @@ public abstract class ContactChannelsTests(RapportApp app)
         return (employee, client, account);
     }
 
-    private static async Task<ContactDetails> CreateAsync(HttpClient client, Guid account, string name, List<string?> emails, List<string?>? phones = null) =>
-        await (await client.PostJsonAsync($"/api/v1/accounts/{account}/contacts", new ContactInput { FullName = name, Emails = emails, Phones = phones ?? [] }))
+    private static async Task<ContactDetails> CreateAsync(HttpClient client, Guid account, string name, List<string?> emails, List<string?>? phones = null,
+        bool allowDuplicate = false) =>
+        await (await client.PostJsonAsync($"/api/v1/accounts/{account}/contacts{(allowDuplicate ? "?allowDuplicate=true" : "")}",
+                new ContactInput { FullName = name, Emails = emails, Phones = phones ?? [] }))
             .ReadAsync<ContactDetails>(HttpStatusCode.Created);
 
     private static async Task<List<Guid>> FindAsync(HttpClient client, string q) =>
@@ -289,7 +291,7 @@ public abstract class ContactChannelsTests(RapportApp app)
         var tag = app.Unique("dup").ToLowerInvariant();
         var keep = await CreateAsync(client, account.Id, "Галина Стоева", [$"galina@{tag}.bg"], ["02 555 66 77"]);
         var other = await CreateAsync(client, account.Id, "Г. Стоева", [$"g.stoeva@{tag}.example", $"galya@{tag}.example"],
-            ["0888 55 66 77", "(02) 555-66-77"]);
+            ["0888 55 66 77", "(02) 555-66-77"], allowDuplicate: true);
 
         // Two active contacts with one address come from records made before addresses were checked; one is put in by hand.
         await app.WithServicesAsync(async sp =>
@@ -318,7 +320,14 @@ public abstract class ContactChannelsTests(RapportApp app)
         var (_, client, account) = await ManagerWithAccountAsync();
         var tag = app.Unique("phone").ToLowerInvariant();
         var first = await CreateAsync(client, account.Id, "Иво Динев", [$"ivo@{tag}.bg"], ["02 123 00 01", "0899 12 34 56"]);
-        var second = await CreateAsync(client, account.Id, "Мария Динева", [$"maria@{tag}.bg"], ["0899-123-456"]);
+        List<string?> emails = [$"maria@{tag}.bg"], phones = ["0899-123-456"];
+        var input = new ContactInput { FullName = "Мария Динева", Emails = emails, Phones = phones };
+
+        // Creating her is first a warning that names the contact with that number, then, asked again, done.
+        var warned = await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", input);
+        Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
+        Assert.Contains(first.Id.ToString(), await warned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var second = await CreateAsync(client, account.Id, "Мария Динева", emails, phones, allowDuplicate: true);
 
         var pairs = await (await client.GetAsync("/api/v1/duplicates/contacts")).ReadAsync<List<DuplicatePair>>();
 
@@ -373,21 +382,10 @@ public abstract class ContactChannelsTests(RapportApp app)
             await migrator.MigrateAsync(db.Database.GetMigrations().First());
 
             // Before the migration a contact had one e-mail and one phone, on its own row.
-            var owner = new People.Employee { Position = "AM", Department = "Sales", EmploymentStart = new DateOnly(2024, 1, 1) };
-            owner.Rename("Migrated Owner");
-            db.Employees.Add(owner);
-            var account = new Account { OwnerId = owner.Id, CountryCode = "BG" };
-            account.Rename("Migrated Ltd");
-            db.Accounts.Add(account);
-            var withBoth = new Contact { AccountId = account.Id };
-            var withNone = new Contact { AccountId = account.Id };
-            withBoth.Rename("Both");
-            withNone.Rename("None");
-            db.Contacts.AddRange(withBoth, withNone);
-            db.Entry(withBoth).Property(c => c.Email).CurrentValue = "both@migrated.example";
-            db.Entry(withBoth).Property(c => c.Phone).CurrentValue = "+359 2 123";
-            db.Entry(withBoth).Property(c => c.PhoneDigits).CurrentValue = "3592123";
-            await db.SaveChangesAsync();
+            var owner = await OldRows.EmployeeAsync(db, "Migrated Owner");
+            var account = await OldRows.AccountAsync(db, owner, "Migrated Ltd");
+            var withBothId = await OldRows.ContactAsync(db, account, "Both", ("both@migrated.example", "+359 2 123", "3592123"));
+            await OldRows.ContactAsync(db, account, "None");
 
             await migrator.MigrateAsync();
 
@@ -395,9 +393,9 @@ public abstract class ContactChannelsTests(RapportApp app)
             var emails = await db.Set<ContactEmail>().AsNoTracking().ToListAsync();
             var phones = await db.Set<ContactPhone>().AsNoTracking().ToListAsync();
             var email = Assert.Single(emails);
-            Assert.Equal((withBoth.Id, "both@migrated.example", 0), (email.ContactId, email.Address, email.Position));
+            Assert.Equal((withBothId, "both@migrated.example", 0), (email.ContactId, email.Address, email.Position));
             var phone = Assert.Single(phones);
-            Assert.Equal((withBoth.Id, "+359 2 123", "3592123", 0), (phone.ContactId, phone.Number, phone.Digits, phone.Position));
+            Assert.Equal((withBothId, "+359 2 123", "3592123", 0), (phone.ContactId, phone.Number, phone.Digits, phone.Position));
         }
         finally
         {
