@@ -81,6 +81,11 @@ internal static class LoadTargets
         await WriteAsync(urls, "html-list-deep", deepCursors.Select(c => $"/accounts?after={c}"));
         await WriteAsync(urls, "html-suggest", prefixes.Select(p => p.Replace("/api/v1/search", "/search/suggest", StringComparison.Ordinal)));
 
+        // Possible duplicates: accounts and contacts the viewer may merge, through the API and as the page.
+        await WriteAsync(urls, "duplicates", ["/api/v1/duplicates/accounts"]);
+        await WriteAsync(urls, "duplicate-contacts", ["/api/v1/duplicates/contacts"]);
+        await WriteAsync(urls, "html-duplicates", ["/accounts/duplicates"]);
+
         // The same as the typical account manager, whose lists pass the visibility filter.
         var manager = await ViewerAsync(services, "manager");
         var pages = await WalkAsync(services, manager);
@@ -94,6 +99,8 @@ internal static class LoadTargets
         await WriteAsync(urls, "manager-account-page", managed.Select(AccountPage));
         await WriteAsync(urls, "manager-html-account", managed.Select(id => $"/accounts/{id}"));
         await WriteAsync(urls, "manager-html-list-deep", deep.Count == 0 ? ["/accounts"] : deep.Select(c => $"/accounts?after={c}"));
+        await WriteAsync(urls, "manager-duplicates", ["/api/v1/duplicates/accounts"]);
+        await WriteAsync(urls, "manager-html-duplicates", ["/accounts/duplicates"]);
         var headViewer = await ViewerAsync(services, "head");
         var headPages = await WalkAsync(services, headViewer);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// The head of sales sees {headPages.Rows} accounts"));

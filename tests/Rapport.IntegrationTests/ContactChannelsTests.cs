@@ -23,8 +23,10 @@ public abstract class ContactChannelsTests(RapportApp app)
         return (employee, client, account);
     }
 
-    private static async Task<ContactDetails> CreateAsync(HttpClient client, Guid account, string name, List<string?> emails, List<string?>? phones = null) =>
-        await (await client.PostJsonAsync($"/api/v1/accounts/{account}/contacts", new ContactInput { FullName = name, Emails = emails, Phones = phones ?? [] }))
+    private static async Task<ContactDetails> CreateAsync(HttpClient client, Guid account, string name, List<string?> emails, List<string?>? phones = null,
+        bool allowDuplicate = false) =>
+        await (await client.PostJsonAsync($"/api/v1/accounts/{account}/contacts{(allowDuplicate ? "?allowDuplicate=true" : "")}",
+                new ContactInput { FullName = name, Emails = emails, Phones = phones ?? [] }))
             .ReadAsync<ContactDetails>(HttpStatusCode.Created);
 
     private static async Task<List<Guid>> FindAsync(HttpClient client, string q) =>
@@ -287,7 +289,7 @@ public abstract class ContactChannelsTests(RapportApp app)
         var tag = app.Unique("dup").ToLowerInvariant();
         var keep = await CreateAsync(client, account.Id, "Галина Стоева", [$"galina@{tag}.bg"], ["02 555 66 77"]);
         var other = await CreateAsync(client, account.Id, "Г. Стоева", [$"g.stoeva@{tag}.example", $"galya@{tag}.example"],
-            ["0888 55 66 77", "(02) 555-66-77"]);
+            ["0888 55 66 77", "(02) 555-66-77"], allowDuplicate: true);
 
         // Two active contacts with one address come from records made before addresses were checked; one is put in by hand.
         await app.WithServicesAsync(async sp =>
@@ -316,7 +318,14 @@ public abstract class ContactChannelsTests(RapportApp app)
         var (_, client, account) = await ManagerWithAccountAsync();
         var tag = app.Unique("phone").ToLowerInvariant();
         var first = await CreateAsync(client, account.Id, "Иво Динев", [$"ivo@{tag}.bg"], ["02 123 00 01", "0899 12 34 56"]);
-        var second = await CreateAsync(client, account.Id, "Мария Динева", [$"maria@{tag}.bg"], ["0899-123-456"]);
+        List<string?> emails = [$"maria@{tag}.bg"], phones = ["0899-123-456"];
+        var input = new ContactInput { FullName = "Мария Динева", Emails = emails, Phones = phones };
+
+        // Creating her is first a warning that names the contact with that number, then, asked again, done.
+        var warned = await client.PostJsonAsync($"/api/v1/accounts/{account.Id}/contacts", input);
+        Assert.Equal(HttpStatusCode.Conflict, warned.StatusCode);
+        Assert.Contains(first.Id.ToString(), await warned.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var second = await CreateAsync(client, account.Id, "Мария Динева", emails, phones, allowDuplicate: true);
 
         var pairs = await (await client.GetAsync("/api/v1/duplicates/contacts")).ReadAsync<List<DuplicatePair>>();
 

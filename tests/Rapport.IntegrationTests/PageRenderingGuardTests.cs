@@ -115,6 +115,8 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
     private static string? Fill(string template, Ids ids)
     {
         var url = template
+            .Replace("/accounts/{FirstId:guid}/merge/{SecondId:guid}", $"/accounts/{ids.Account}/merge/{ids.OtherAccount}", StringComparison.Ordinal)
+            .Replace("/contacts/{FirstId:guid}/merge/{SecondId:guid}", $"/contacts/{ids.Contact}/merge/{ids.OtherContact}", StringComparison.Ordinal)
             .Replace("/accounts/{AccountId:guid}/", $"/accounts/{ids.Account}/", StringComparison.Ordinal)
             .Replace("/accounts/{Id:guid}", $"/accounts/{ids.Account}", StringComparison.Ordinal)
             .Replace("/contacts/{Id:guid}", $"/contacts/{ids.Contact}", StringComparison.Ordinal)
@@ -128,15 +130,19 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
     }
 
     /// <summary>One record of each kind a route names, from the demo: the manager's own where it is theirs.</summary>
-    private sealed record Ids(Guid Account, Guid Contact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole)
+    private sealed record Ids(
+        Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
             var manager = await db.Users.Where(u => u.Email == DemoSignIns.Manager).Select(u => u.EmployeeId).SingleAsync();
-            var account = await db.Accounts.Where(a => a.OwnerId == manager).OrderBy(a => a.SearchName).Select(a => a.Id).FirstAsync();
+            var accounts = await db.Accounts.Where(a => a.OwnerId == manager).OrderBy(a => a.SearchName).Select(a => a.Id).Take(2).ToListAsync();
+            var contacts = await db.Contacts.Where(c => c.Account!.OwnerId == manager).OrderBy(c => c.AccountId).ThenBy(c => c.SearchName).Select(c => c.Id).Take(2).ToListAsync();
             return new Ids(
-                account,
-                await db.Contacts.Where(c => c.AccountId == account).OrderBy(c => c.SearchName).Select(c => c.Id).FirstAsync(),
+                accounts[0],
+                accounts[1],
+                contacts[0],
+                contacts[1],
                 manager!.Value,
                 await db.Teams.OrderBy(t => t.Name).Select(t => t.Id).FirstAsync(),
                 await db.Users.Where(u => u.Email == DemoSignIns.Manager).Select(u => u.Id).SingleAsync(),

@@ -254,6 +254,12 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Property<DateTime>("LastContactAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .UseCollation("C");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -313,6 +319,8 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("CoveredUntil", "Id");
 
                     b.HasIndex("LastContactAt", "Id");
+
+                    b.HasIndex("MatchKey", "Id");
 
                     b.HasIndex("SearchName", "Id");
 
@@ -430,6 +438,8 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("AccountId", "SearchName", "Status");
 
                     b.ToTable("Contacts");
                 });

@@ -241,6 +241,11 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("LastContactAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("MatchKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -300,6 +305,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("CoveredUntil", "Id");
 
                     b.HasIndex("LastContactAt", "Id");
+
+                    b.HasIndex("MatchKey", "Id");
 
                     b.HasIndex("SearchName", "Id");
 
@@ -417,6 +424,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("AccountId", "Status");
 
                     b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("AccountId", "SearchName", "Status");
 
                     b.ToTable("Contacts");
                 });

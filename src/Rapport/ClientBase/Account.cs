@@ -15,6 +15,9 @@ public sealed class Account : IVersioned, IAudited
     /// <summary>The folded name, for case- and accent-insensitive search and sorting.</summary>
     public string SearchName { get; private set; } = "";
 
+    /// <summary>The name as duplicates are matched on (<see cref="MatchKeys.ForAccount"/>): a lookup finds its namesakes.</summary>
+    public string MatchKey { get; private set; } = "";
+
     /// <summary>ISO 3166-1 alpha-2 code of the country the company is registered in.</summary>
     public string CountryCode { get; set; } = "BG";
 
@@ -71,6 +74,7 @@ public sealed class Account : IVersioned, IAudited
     {
         Name = name.Trim();
         SearchName = SearchText.Fold(Name);
+        MatchKey = MatchKeys.ForAccount(Name);
     }
 }
 
@@ -95,6 +99,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
     {
         builder.Property(x => x.Name).HasMaxLength(200);
         builder.Property(x => x.SearchName).HasMaxLength(200);
+        builder.Property(x => x.MatchKey).HasMaxLength(MatchKeys.MaxLength);
         builder.Property(x => x.CountryCode).HasMaxLength(2);
         builder.Property(x => x.RegistrationNumber).HasMaxLength(32);
         builder.Property(x => x.Domain).HasMaxLength(200);
@@ -107,6 +112,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Coordinator).WithMany().HasForeignKey(x => x.CoordinatorId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.SearchName, x.Id });
+        builder.HasIndex(x => new { x.MatchKey, x.Id });
         builder.HasIndex(x => new { x.OwnerId, x.SearchName, x.Id });
         builder.HasIndex(x => new { x.CoordinatorId, x.SearchName });
         builder.HasIndex(x => x.RegistrationNumber);

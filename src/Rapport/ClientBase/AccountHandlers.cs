@@ -331,8 +331,9 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
     /// </summary>
     public async Task<List<EmployerChoice>> FindEmployersAsync(Viewer viewer, string? text, CancellationToken ct = default)
     {
+        // Words in the form tokens are stored in, so that either alphabet finds the company.
         var words = SearchText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(w => w.Length > SearchEntry.MaxTokenLength ? w[..SearchEntry.MaxTokenLength] : w).ToList();
+            .Select(SearchTokens.Trimmed).Where(w => w.Length > 0).Select(SearchTokens.Token).Distinct().Take(MaxWords).ToList();
         if (!ClientBaseAccess.MayUseClientBase(viewer) || words.Count == 0)
         {
             return [];
@@ -348,12 +349,17 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
             .Select(a => new { a.Id, a.Name, a.SearchName, a.Region, Owner = a.Owner!.FullName })
             .ToListAsync(ct);
         return [.. accounts
-            .Where(a => words.All(w => a.SearchName.Split(' ').Any(t => t.StartsWith(w, StringComparison.Ordinal))))
+            .Where(a =>
+            {
+                var tokens = a.SearchName.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(t => SearchText.LatinKey(t)).ToList();
+                return words.All(w => tokens.Any(t => t.StartsWith(w, StringComparison.Ordinal)));
+            })
             .OrderBy(a => a.SearchName, StringComparer.Ordinal).Take(EmployerResults)
             .Select(a => new EmployerChoice(a.Id, a.Name, a.Owner, a.Region))];
     }
 
     private const int EmployerCandidates = 400;
+    private const int MaxWords = 8;
     private const int EmployerResults = 20;
 
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, AccountInput input, CancellationToken ct = default)

@@ -73,6 +73,9 @@ internal sealed class ContactConfiguration : IEntityTypeConfiguration<Contact>
         builder.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Contact>().WithMany().HasForeignKey(x => x.PreviousId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(x => new { x.AccountId, x.Status });
+
+        // Namesakes within an account, for duplicates: grouped along this index, without sorting every contact.
+        builder.HasIndex(x => new { x.AccountId, x.SearchName, x.Status });
         builder.HasIndex(x => new { x.SearchName, x.Id });
     }
 }

@@ -173,11 +173,22 @@ public sealed class SearchTerms
     /// <summary>Each word typed, as the prefixes it may start a token with.</summary>
     public IReadOnlyList<IReadOnlyList<string>> Words { get; }
 
+    /// <summary>
+    /// Words looked up at most: each is one more nested lookup in the query, and a name is found by far fewer. Words past
+    /// these are ignored rather than making a query the engines refuse.
+    /// </summary>
+    public const int MaxWords = 8;
+
     public static SearchTerms Parse(string? text, bool rebuilding = false)
     {
         var words = new List<IReadOnlyList<string>>();
         foreach (var typed in SearchText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
+            if (words.Count == MaxWords)
+            {
+                break;
+            }
+
             var word = SearchTokens.Trimmed(typed);
             if (word.Length == 0)
             {

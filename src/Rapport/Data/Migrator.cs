@@ -26,6 +26,7 @@ public sealed class Migrator(RapportDb db, RoleManager<IdentityRole<Guid>> roles
 
         await db.Database.MigrateAsync(ct);
         await SeedReferenceDataAsync(ct);
+        await ClientBase.MatchKeyBackfill.RunAsync(db, ct);
     }
 
     private async Task SeedReferenceDataAsync(CancellationToken ct)

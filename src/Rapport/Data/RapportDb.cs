@@ -60,6 +60,9 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
         {
             // Prefix search runs as a range over tokens: byte order makes the range exact and lets the index serve it.
             builder.Entity<SearchEntry>().Property(x => x.Token).UseCollation("C");
+
+            // Near-duplicate candidates are a range of match keys, exact in byte order for the same reason.
+            builder.Entity<Account>().Property(x => x.MatchKey).UseCollation("C");
         }
     }
 

@@ -18,7 +18,7 @@ internal static class ClientBaseApi
             .WithSummary("One account, if the caller may see it.").ProducesProblem(404);
         accounts.MapPost("/", CreateAccount).WithName("CreateAccount")
             .WithSummary("Adds an account, owned by the caller unless an administrator or head of sales names the owner.")
-            .Validates<AccountInput>().ProducesProblem(403);
+            .Validates<AccountInput>().WithDescription(LookAlikesDescription).ProducesProblem(403).ProducesProblem(409);
         accounts.MapPut("/{id:guid}", UpdateAccount).WithName("UpdateAccount")
             .WithSummary("Changes an account the caller may edit; `version` is the one last read.").Validates<AccountInput>()
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
@@ -26,7 +26,7 @@ internal static class ClientBaseApi
             .WithSummary("The account's contacts, each with the strongest relationship our side has with them.").ProducesProblem(404);
         accounts.MapPost("/{id:guid}/contacts", CreateContact).WithName("CreateContact")
             .WithSummary("Adds a contact to the account.").Validates<ContactInput>()
-            .WithDescription(ContactChannelsDescription).ProducesProblem(403).ProducesProblem(404);
+            .WithDescription(ContactChannelsDescription + "\n\n" + LookAlikesDescription).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         accounts.MapGet("/{id:guid}/interactions", Timeline).WithName("AccountTimeline")
             .WithSummary("The account's interactions, newest first, one keyset page at a time.").ProducesProblem(404);
         accounts.MapGet("/{id:guid}/coverage", Coverage).WithName("AccountCoverage")
@@ -46,18 +46,22 @@ internal static class ClientBaseApi
         var duplicates = group.MapGroup("/duplicates").WithTags("Duplicates");
         duplicates.MapGet("/accounts", async (ClaimsPrincipal user, Duplicates finder, CancellationToken ct) =>
             TypedResults.Ok(await finder.AccountsAsync(user.ToViewer(), ct))).WithName("DuplicateAccounts")
-            .WithSummary("Accounts the caller may edit that share a name or a domain.");
+            .WithSummary("Accounts the caller may edit with the same or a nearly same name, or the same domain.")
+            .WithDescription("Names are the same when they differ only by case, accents, spaces, punctuation, quotes, the legal form " +
+                "(ООД, ЕООД, АД, Ltd, GmbH, …) or the script (Bulgarian Cyrillic and its Latin spelling); nearly the same when one " +
+                "letter apart in names of eight letters or more (`rule`: `SimilarName`). At most 200 pairs, the first of each the older.");
         duplicates.MapGet("/contacts", async (ClaimsPrincipal user, Duplicates finder, CancellationToken ct) =>
             TypedResults.Ok(await finder.ContactsAsync(user.ToViewer(), ct))).WithName("DuplicateContacts")
             .WithSummary("Active contacts the caller may edit that share an e-mail, a phone, or a name within an account.");
-        accounts.MapPost("/{id:guid}/merge", async (Guid id, Guid other, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
-            ApiResults.NoContentOr(await merger.MergeAccountsAsync(user.ToViewer(), id, other, ct)))
+        accounts.MapPost("/{id:guid}/merge", async (Guid id, Guid other, AccountMergeInput? choices, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
+            ApiResults.NoContentOr(await merger.MergeAccountsAsync(user.ToViewer(), id, other, choices, ct)))
             .WithName("MergeAccounts").WithSummary("Merges account `other` into this one, keeping every contact, interaction and audit entry.")
-            .ProducesProblem(404);
-        contacts.MapPost("/{id:guid}/merge", async (Guid id, Guid other, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
-            ApiResults.NoContentOr(await merger.MergeContactsAsync(user.ToViewer(), id, other, ct)))
+            .WithDescription(MergeDescription).ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
+        contacts.MapPost("/{id:guid}/merge", async (Guid id, Guid other, ContactMergeInput? choices, ClaimsPrincipal user, Duplicates merger, CancellationToken ct) =>
+            ApiResults.NoContentOr(await merger.MergeContactsAsync(user.ToViewer(), id, other, choices, ct)))
             .WithName("MergeContacts").WithSummary("Merges contact `other` into this one, keeping interactions and combining relationships.")
-            .ProducesProblem(404);
+            .WithDescription(MergeDescription + " A contact keeps the e-mail addresses and phone numbers of both.")
+            .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         group.MapPost("/interactions", LogInteraction).WithTags("Interactions").WithName("LogInteraction")
             .WithSummary("Logs a call, meeting, e-mail or note with the people who took part on both sides.")
@@ -68,6 +72,21 @@ internal static class ClientBaseApi
             .WithSummary("The caller's relationships with strength, most urgent (going cold) first.");
         return api;
     }
+
+    private const string LookAlikesDescription =
+        "When the new record resembles existing ones (accounts: the same or a nearly same name, or the same domain; contacts: the " +
+        "same name in the account, or an e-mail address or phone number of a contact anywhere), the answer is 409 and the problem " +
+        "details list them in `lookAlikes`: `kind`, `rule`, `reason`, `ownerName`, and `id` and `name` (for a contact also " +
+        "`accountName`) only of records the caller may see; of others only the owner is given, and an account's name. Send the " +
+        "request again with `?allowDuplicate=true` to create it anyway. A registration number or an active contact's e-mail " +
+        "address already in use is still refused with 400, look-alikes or not.";
+
+    private const string MergeDescription =
+        "The caller must be allowed to edit both records: 404 when they may not see one, 403 when they may see both but not edit " +
+        "them. The optional body chooses, field by field, whether the record that stays keeps its value (`Survivor`) or takes the " +
+        "other's (`Other`); a field left out keeps the survivor's value, or the other's where the survivor has none. With " +
+        "`version` and `otherVersion` (those the caller read) a record changed since is a 409. The audit log of both records " +
+        "records the merge.";
 
     private const string ContactChannelsDescription =
         "`emails` and `phones` are all of the contact's addresses and numbers, the primary first (at most five each; an address " +
@@ -86,9 +105,14 @@ internal static class ClientBaseApi
         ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), Texts.ErrorAccountNotFound);
 
     private static async Task<Results<CreatedAtRoute<AccountDetails>, ProblemHttpResult>> CreateAccount(
-        AccountInput input, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct)
+        AccountInput input, ClaimsPrincipal user, AccountHandlers handlers, Duplicates duplicates, CancellationToken ct, bool allowDuplicate = false)
     {
         var viewer = user.ToViewer();
+        if (!allowDuplicate && await duplicates.ForNewAccountAsync(viewer, input, ct) is { Items.Count: > 0 } found)
+        {
+            return LookAlikesProblem(found);
+        }
+
         return await ApiResults.CreatedAt(await handlers.CreateAsync(viewer, input, ct), "GetAccount", id => handlers.GetAsync(viewer, id, ct));
     }
 
@@ -104,11 +128,26 @@ internal static class ClientBaseApi
         ApiResults.OkOrNotFound(await handlers.ListForAccountAsync(user.ToViewer(), id, ct), Texts.ErrorAccountNotFound);
 
     private static async Task<Results<CreatedAtRoute<ContactDetails>, ProblemHttpResult>> CreateContact(
-        Guid id, ContactInput input, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct)
+        Guid id, ContactInput input, ClaimsPrincipal user, ContactHandlers handlers, Duplicates duplicates, CancellationToken ct,
+        bool allowDuplicate = false)
     {
         var viewer = user.ToViewer();
+        if (!allowDuplicate && await duplicates.ForNewContactAsync(viewer, id, input, ct) is { Items.Count: > 0 } found)
+        {
+            return LookAlikesProblem(found);
+        }
+
         return await ApiResults.CreatedAt(await handlers.CreateAsync(viewer, id, input, ct), "GetContact", contact => handlers.GetAsync(viewer, contact, ct));
     }
+
+    /// <summary>409: the record resembles these; the caller decides, and says so with <c>allowDuplicate</c>.</summary>
+    private static ProblemHttpResult LookAlikesProblem(LookAlikeList found) => TypedResults.Problem(new Microsoft.AspNetCore.Mvc.ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "Similar records exist.",
+        Detail = Texts.LookAlikesIntro,
+        Extensions = { ["lookAlikes"] = found.Items },
+    });
 
     private static async Task<Results<Ok<ContactDetails>, ProblemHttpResult>> GetContact(
         Guid id, ClaimsPrincipal user, ContactHandlers handlers, CancellationToken ct) =>
