@@ -123,11 +123,13 @@ sign_in() {
 }
 ADMIN_COOKIE=$(sign_in admin)
 MANAGER_COOKIE=$(sign_in manager)
+HEAD_COOKIE=$(sign_in head)
 
 # The header that authenticates a request kind: a bearer token for the API, the cookie for pages.
 auth_for() {
   case $1 in
     manager-html-*) echo "Cookie: $MANAGER_COOKIE" ;;
+    head-html-*) echo "Cookie: $HEAD_COOKIE" ;;
     html-*) echo "Cookie: $ADMIN_COOKIE" ;;
     manager-*) echo "Authorization: Bearer $MANAGER_TOKEN" ;;
     head-*) echo "Authorization: Bearer $HEAD_TOKEN" ;;
@@ -160,7 +162,8 @@ fi
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
 kinds=(account contacts coverage interactions account-page list-first list-deep list-owner search
        manager-account-page manager-list-first manager-list-deep manager-search head-list-first
-       html-account html-list-first html-list-deep html-suggest manager-html-account manager-html-list-deep)
+       html-account html-list-first html-list-deep html-list-sorted html-list-going-cold html-suggest manager-html-account
+       manager-html-list-deep head-html-home head-html-list-first)
 [[ -z $only ]] || IFS=, read -r -a kinds <<<"$only"
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }

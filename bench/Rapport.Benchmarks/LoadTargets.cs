@@ -79,6 +79,9 @@ internal static class LoadTargets
         await WriteAsync(urls, "html-account", sample.Select(id => $"/accounts/{id}"));
         await WriteAsync(urls, "html-list-first", ["/accounts"]);
         await WriteAsync(urls, "html-list-deep", deepCursors.Select(c => $"/accounts?after={c}"));
+        await WriteAsync(urls, "html-list-sorted",
+            ["/accounts?sort=LastContact", "/accounts?sort=Strength&desc=true", "/accounts?sort=Coverage", "/accounts?sort=Owner"]);
+        await WriteAsync(urls, "html-list-going-cold", ["/accounts?coverage=GoingCold&status=Active"]);
         await WriteAsync(urls, "html-suggest", prefixes.Select(p => p.Replace("/api/v1/search", "/search/suggest", StringComparison.Ordinal)));
 
         // Possible duplicates: accounts and contacts the viewer may merge, through the API and as the page.
@@ -105,6 +108,10 @@ internal static class LoadTargets
         var headPages = await WalkAsync(services, headViewer);
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"// The head of sales sees {headPages.Rows} accounts"));
         await WriteAsync(urls, "head-list-first", [$"/api/v1/accounts?size={PageSize}"]);
+        // Home and the account list of a head of sales carry the team at a glance (per person: going cold, not covered,
+        // single-threaded).
+        await WriteAsync(urls, "head-html-home", ["/"]);
+        await WriteAsync(urls, "head-html-list-first", ["/accounts"]);
     }
 
     /// <summary>The requests of one account page, on one line, in the order the page needs them.</summary>
