@@ -7,6 +7,7 @@ using Rapport.Audit;
 using Rapport.ClientBase;
 using Rapport.ClientBase.Import;
 using Rapport.Data;
+using Rapport.Deals;
 using Rapport.Identity;
 using Rapport.People;
 using Rapport.Settings;
@@ -24,6 +25,7 @@ public static class RapportServices
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<VersioningInterceptor>();
         services.AddSingleton<SearchIndexInterceptor>();
+        services.AddSingleton<AppendOnlyInterceptor>();
 
         // The options are built once, not per request (a tenth of an API call's time went to rebuilding them); the
         // context is per request and carries the request's actor for the shared interceptors.
@@ -32,7 +34,7 @@ public static class RapportServices
             {
                 DatabaseOptions.Configure(options, provider, connectionString);
                 options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(),
-                    sp.GetRequiredService<SearchIndexInterceptor>());
+                    sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>());
             },
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
@@ -59,6 +61,19 @@ public static class RapportServices
         services.AddScoped<Duplicates>();
         services.AddScoped<ImportHandlers>();
         services.AddScoped<ImportMappingHandlers>();
+        services.AddScoped<CurrencyConverter>();
+        services.AddScoped<CurrencyRateHandlers>();
+        services.AddScoped<ProductHandlers>();
+        services.AddScoped<DealSettingsCatalog>();
+        services.AddScoped<DealSettingsHandlers>();
+        services.AddScoped<DealHandlers>();
+        services.AddScoped<ICurrencyRateObserver>(sp => sp.GetRequiredService<DealHandlers>());
+        services.AddScoped<DealQueries>();
+        services.AddScoped<DealRiskQueries>();
+        services.AddScoped<PaymentHandlers>();
+        services.AddScoped<DealEvents>();
+        services.AddScoped<DealStats>();
+        services.AddSingleton<IMergeParticipant, DealMerge>();
 
         return services
             .AddIdentityCore<User>(options =>

@@ -12,7 +12,7 @@ public sealed record DuplicatePair(SearchKind Kind, Guid FirstId, string FirstNa
 /// Finds likely duplicates (same folded name, e-mail, phone, EIK or domain) and merges them so that every
 /// interaction, relationship, role and audit entry survives on the record that is kept.
 /// </summary>
-public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
+public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options, IEnumerable<IMergeParticipant> participants)
 {
     private const int MaxPairs = 200;
 
@@ -128,6 +128,11 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
             followUp.TargetAccountId = followUp.TargetAccountId == otherId ? keepId : followUp.TargetAccountId;
         }
 
+        foreach (var participant in participants)
+        {
+            await participant.AccountsMergingAsync(db, keepId, otherId, ct);
+        }
+
         db.Accounts.Remove(other);
         var saved = await db.SaveOrConflictAsync(ct);
         if (saved.IsSuccess)
@@ -207,6 +212,11 @@ public sealed class Duplicates(RapportDb db, IOptions<StrengthOptions> options)
         foreach (var followUp in await db.FollowUps.Where(f => f.ContactId == otherId).ToListAsync(ct))
         {
             followUp.ContactId = keepId;
+        }
+
+        foreach (var participant in participants)
+        {
+            await participant.ContactsMergingAsync(db, keepId, otherId, ct);
         }
 
         await db.SaveChangesAsync(ct);

@@ -29,3 +29,9 @@ public sealed class SystemActor : ICurrentActor
 
     public string Name => "system";
 }
+
+/// <summary>
+/// A record that is written once and never changed or deleted (deal events, payments): the context refuses to save
+/// such a change, and the database refuses it too.
+/// </summary>
+public interface IAppendOnly;
