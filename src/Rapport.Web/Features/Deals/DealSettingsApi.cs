@@ -134,7 +134,11 @@ internal static class DealSettingsApi
     private static async Task<Results<Ok<RateImportResult>, ProblemHttpResult>> Import(
         HttpRequest request, ClaimsPrincipal user, CurrencyRateHandlers h, CancellationToken ct)
     {
-        var result = await h.ImportAsync(user.ToViewer(), request.Body, ct);
+        // The reader of the file is synchronous; the body is read into memory first (a rates file is small).
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body, ct);
+        body.Position = 0;
+        var result = await h.ImportAsync(user.ToViewer(), body, ct);
         if (!result.IsSuccess)
         {
             return ApiResults.Problem(result.Errors);
