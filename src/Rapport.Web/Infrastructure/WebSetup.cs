@@ -115,6 +115,7 @@ internal static class WebSetup
         app.MapSearchSuggestions();
         app.MapColleagueSuggestions();
         app.MapTaskForms();
+        app.MapDealsExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();
