@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
+using Rapport.ClientBase;
 using Rapport.ClientBase.Import;
 using Rapport.People;
 using Rapport.Settings;
@@ -99,7 +100,7 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
 
             if (owner != Viewer.EmployeeId && !await MayAssignAsync(owner, ct))
             {
-                Error(line.Row, ImportField.OwnerEmail, ClientBase.ClientBaseAccess.AssignRefused(Viewer));
+                Error(line.Row, ImportField.OwnerEmail, ClientBaseAccess.AssignRefused(Viewer));
                 continue;
             }
 
@@ -219,13 +220,13 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
             history.Add(new WonHistory(deal.Id, deal.Number, deal.ClosedOn.Value, [.. deal.Lines.Select(l => l.ProductId)]));
         }
 
-        Writer.Add(deal);
-        deal.Lines.ForEach(Writer.Add);
-        deal.Splits.ForEach(Writer.Add);
+        Writer.AddRecord(deal);
+        deal.Lines.ForEach(Writer.AddRecord);
+        deal.Splits.ForEach(Writer.AddRecord);
         var start = NewEvent(deal, DealEventKind.Created, created);
         (start.ToStageId, start.AmountAfter, start.BaseAfter) = (won || lost ? settings.FirstOpenStage(pipeline.Id)!.Id : stage.Id, deal.Amount, deal.AmountBase);
         start.Details = new DealEventDetails(Credits: DealHandlers.Credits(deal), Lines: DealHandlers.Lines(deal)).ToJson();
-        Writer.Add(start);
+        Writer.AddRecord(start);
         if (won || lost)
         {
             var close = NewEvent(deal, won ? DealEventKind.Won : DealEventKind.Lost, deal.ClosedOn!.Value);
@@ -233,7 +234,7 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
             close.Details = won
                 ? new DealEventDetails(Credits: DealHandlers.Credits(deal), Lines: DealHandlers.Lines(deal), NewBusiness: deal.NewBusiness).ToJson()
                 : new DealEventDetails(LostReasonId: deal.LostReasonId).ToJson();
-            Writer.Add(close);
+            Writer.AddRecord(close);
         }
 
         _created.Add(deal);
