@@ -24,30 +24,21 @@ internal static class DatabaseCommands
         var seedOption = new Option<int>("--seed")
         {
             Description = "Seed of the random choices; the same seed gives the same company.",
-            DefaultValueFactory = _ => 2026,
+            DefaultValueFactory = _ => DemoData.DefaultSeed,
         };
-        var command = new Command("seed-demo", "Migrate, then seed the demo company and its sign-in accounts.") { seedOption };
+        var command = new Command("seed-demo", "Migrate, then seed the demo company, its client base and its sign-ins (or list the sign-ins when they are there).") { seedOption };
         command.SetAction((parsed, ct) => CliHost.RunAsync(parsed, async services =>
         {
-            var demo = services.GetRequiredService<DemoData>();
-            if (await demo.IsSeededAsync(ct))
-            {
-                await Console.Out.WriteLineAsync("Demo data is already there: nothing seeded.");
-                return ExitCodes.Ok;
-            }
-
             var bar = new ProgressBar(Console.Error);
             bar.Report(0);
-            var logins = await demo.SeedAsync(parsed.GetValue(seedOption), bar, ct);
+            var result = await services.GetRequiredService<DemoData>().SeedAsync(parsed.GetValue(seedOption), bar, ct);
             bar.Done();
-
-            await Console.Out.WriteLineAsync($"Seeded the demo company. Sign in with password {DemoData.Password} as:");
-            foreach (var login in logins)
+            foreach (var line in DemoData.Describe(result))
             {
-                await Console.Out.WriteLineAsync($"  {login.Email,-36} {login.Role}");
+                await (result.IsDemo ? Console.Out : Console.Error).WriteLineAsync(line);
             }
 
-            return ExitCodes.Ok;
+            return result.IsDemo ? ExitCodes.Ok : ExitCodes.Failed;
         }, ct));
         return command;
     }

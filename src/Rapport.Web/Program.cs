@@ -22,8 +22,7 @@ await using (var scope = app.Services.CreateAsyncScope())
     await scope.ServiceProvider.GetRequiredService<Migrator>().MigrateAsync();
     if (demo)
     {
-        var logins = await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync();
-        DemoBanner.Print(logins, app.Logger);
+        DemoBanner.Write(await scope.ServiceProvider.GetRequiredService<DemoData>().SeedAsync(), Console.Out);
     }
 }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rapport.Audit;
 using Rapport.ClientBase;
+using Rapport.ClientBase.Demo;
 using Rapport.ClientBase.Import;
 using Rapport.Data;
 using Rapport.Deals;
@@ -41,6 +42,7 @@ public static class RapportServices
 
         services.AddScoped<Migrator>();
         services.AddScoped<DemoData>();
+        services.AddScoped<ClientBaseDemo>();
         services.AddScoped<EmployeeHandlers>();
         services.AddScoped<TeamHandlers>();
         services.AddScoped<SettingsHandlers>();
@@ -55,11 +57,14 @@ public static class RapportServices
         services.AddScoped<InteractionHandlers>();
         services.AddScoped<RelationshipQueries>();
         services.AddScoped<WarmUntilRefresh>();
+        services.AddScoped<AccountSignals>();
+        services.AddSingleton<AccountSignalsRequests>();
         services.AddScoped<SearchQueries>();
         services.AddScoped<ContactMove>();
         services.AddScoped<FollowUps>();
         services.AddScoped<Duplicates>();
         services.AddScoped<ImportHandlers>();
+        services.AddScoped<AccountExport>();
         services.AddScoped<ImportMappingHandlers>();
         services.AddScoped<CurrencyConverter>();
         services.AddScoped<CurrencyRateHandlers>();

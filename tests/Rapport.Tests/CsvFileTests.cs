@@ -163,4 +163,31 @@ public sealed class CsvFileTests
     {
         public override bool CanSeek => false;
     }
+
+    public static TheoryData<string, byte[], CsvContent> Contents => new()
+    {
+        { "UTF-8 text", Encoding.UTF8.GetBytes("Име,ЕИК\r\nАкме,121212121\r\n"), CsvContent.Text },
+        { "Windows-1251 text with a tab and a form feed", CodePages1251().GetBytes("Име\tГрад\f\nРоза\tСофия\n"), CsvContent.Text },
+        { "an XLSX workbook", [(byte)'P', (byte)'K', 3, 4, 20, 0, 6, 0], CsvContent.Workbook },
+        { "an old Excel workbook", [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0], CsvContent.Workbook },
+        { "a PNG image", [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D], CsvContent.Binary },
+        { "UTF-16", Encoding.Unicode.GetBytes("Name\nАкме\n"), CsvContent.Binary },
+        { "a NUL inside text", [(byte)'a', (byte)',', (byte)'b', 0, (byte)'\n'], CsvContent.Binary },
+        { "neither UTF-8 nor Windows-1251", [(byte)'N', (byte)'\n', 0xE5, 0x98, (byte)'\n'], CsvContent.Binary },
+    };
+
+    [Theory]
+    [MemberData(nameof(Contents))]
+    public void A_file_is_text_or_says_what_it_is_instead(string what, byte[] bytes, CsvContent expected)
+    {
+        var file = CsvFile.Open(new MemoryStream(bytes));
+
+        Assert.True(expected == file.Content, what);
+        Assert.Equal(expected == CsvContent.Text, file.NotTextMessage is null);
+        if (expected != CsvContent.Text)
+        {
+            Assert.Empty(file.Headers);
+            Assert.Empty(file.Records());
+        }
+    }
 }

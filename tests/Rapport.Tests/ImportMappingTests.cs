@@ -154,4 +154,48 @@ public sealed class ImportMappingTests
     [InlineData("31.13.2025")]
     [InlineData("yesterday")]
     public void Ambiguous_or_wrong_dates_are_refused(string text) => Assert.Null(ImportValues.ParseInstant(text));
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("bg")]
+    public void The_default_headers_of_every_kind_map_every_field_in_either_language(string language)
+    {
+        foreach (var kind in Enum.GetValues<ImportKind>())
+        {
+            var headers = InLanguage(language, () => ImportFields.DefaultHeaders(kind));
+
+            // Read by someone in the other language too: a file travels.
+            foreach (var reader in new[] { "en", "bg" })
+            {
+                var map = InLanguage(reader, () => ImportFields.Suggest(kind, headers));
+                Assert.Equal(ImportFields.Of(kind), headers.Select(h => map.Columns[h]));
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("bg")]
+    public void The_names_an_export_writes_read_back_as_the_same_values(string language)
+    {
+        foreach (var size in Enum.GetValues<SizeSegment>())
+        {
+            Assert.Equal(size, ImportValues.Parse<SizeSegment>(InLanguage(language, () => ImportValues.Name(size))));
+        }
+
+        foreach (var status in Enum.GetValues<AccountStatus>())
+        {
+            Assert.Equal(status, ImportValues.Parse<AccountStatus>(InLanguage(language, () => ImportValues.Name(status))));
+        }
+
+        foreach (var kind in Enum.GetValues<InteractionKind>())
+        {
+            Assert.Equal(kind, ImportValues.Parse<InteractionKind>(InLanguage(language, () => ImportValues.Name(kind))));
+        }
+
+        Assert.Equal(language == "bg" ? "Микро, Малък, Среден, Голям" : "Micro, Small, Medium, Large",
+            InLanguage(language, ImportValues.Accepted<SizeSegment>));
+    }
+
+    private static T InLanguage<T>(string language, Func<T> read) => ImportFields.InLanguage(language, read);
 }

@@ -18,6 +18,7 @@ public sealed class ModuleBoundaryTests
         // The client base knows nothing of deals: a merge moves them through IMergeParticipant, which Deals implements.
         ["Rapport.ClientBase"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Deals"],
         ["Rapport.ClientBase.Import"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
+        ["Rapport.ClientBase.Demo"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
         // Deals stand on the client base (accounts, contacts, relationships), people and settings (rates), never on identity or audit internals.
         ["Rapport.Deals"] = ["Rapport.Identity", "Rapport.Audit"],
     };

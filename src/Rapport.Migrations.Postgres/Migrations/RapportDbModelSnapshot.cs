@@ -239,6 +239,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("character varying(2)");
 
+                    b.Property<DateTime>("CoveredUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -247,6 +250,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("LastContactAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -283,6 +289,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
 
+                    b.Property<DateTime>("StrongestUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("bigint");
@@ -301,7 +310,13 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("CoordinatorId", "SearchName");
 
+                    b.HasIndex("CoveredUntil", "Id");
+
+                    b.HasIndex("LastContactAt", "Id");
+
                     b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("StrongestUntil", "Id");
 
                     b.HasIndex("OwnerId", "SearchName", "Id");
 

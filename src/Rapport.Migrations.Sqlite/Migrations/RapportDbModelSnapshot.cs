@@ -226,6 +226,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(2)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("CoveredUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Domain")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -233,6 +236,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Property<string>("Industry")
                         .IsRequired()
                         .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastContactAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -270,6 +276,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime>("StrongestUntil")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
@@ -288,7 +297,13 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("CoordinatorId", "SearchName");
 
+                    b.HasIndex("CoveredUntil", "Id");
+
+                    b.HasIndex("LastContactAt", "Id");
+
                     b.HasIndex("SearchName", "Id");
+
+                    b.HasIndex("StrongestUntil", "Id");
 
                     b.HasIndex("OwnerId", "SearchName", "Id");
 

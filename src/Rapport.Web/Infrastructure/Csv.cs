@@ -4,11 +4,22 @@ using System.Text;
 namespace Rapport.Web;
 
 /// <summary>
-/// Writes CSV for spreadsheets: UTF-8 with a byte-order mark, RFC 4180 quoting, and every cell that a spreadsheet
-/// would read as a formula (starting with = + - @, tab or carriage return) prefixed with an apostrophe.
+/// Writes CSV for spreadsheets: UTF-8 with a byte-order mark (without one Excel reads Cyrillic as Windows-1252),
+/// RFC 4180 quoting, the reader's separator, and every text cell that a spreadsheet would read as a formula (starting
+/// with = + - @, tab or carriage return) prefixed with an apostrophe, which the import takes off again.
 /// </summary>
 internal static class Csv
 {
+    /// <summary>A number with the decimals it has and no more, whatever scale the database gave it (PostgreSQL: 0.20).</summary>
+    public const string NumberFormat = "0.##########";
+
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>Text as a spreadsheet must not run it: an apostrophe before a leading = + - @, tab or carriage return.</summary>
+    public static string Neutralised(string value) =>
+        value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value : value;
+
+    /// <summary>A text cell, neutralised, and quoted when it holds a separator, a quote or a line break.</summary>
     public static string Cell(string? value)
     {
         if (string.IsNullOrEmpty(value))
@@ -16,65 +27,68 @@ internal static class Csv
             return "";
         }
 
-        if (value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            value = "'" + value;
-        }
-
+        value = Neutralised(value);
         return value.AsSpan().IndexOfAny("\",\n\r;") >= 0
             ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""
             : value;
     }
 
-    public static string Line(params ReadOnlySpan<string?> cells)
+    /// <summary>One line of text cells with this separator, ending in CR LF.</summary>
+    public static string Line(char separator, IEnumerable<string?> cells)
     {
         var builder = new StringBuilder();
-        for (var i = 0; i < cells.Length; i++)
+        var first = true;
+        foreach (var cell in cells)
         {
-            if (i > 0)
+            if (!first)
             {
-                builder.Append(',');
+                builder.Append(separator);
             }
 
-            builder.Append(Cell(cells[i]));
+            builder.Append(Cell(cell));
+            first = false;
         }
 
         return builder.Append("\r\n").ToString();
     }
 
-    public static string Invariant(IFormattable value) => value.ToString(null, CultureInfo.InvariantCulture);
-
-    /// <summary>
-    /// A header line, then one line per row of every keyset page of a list, fetched one page at a time so an export
-    /// of any size holds one page in memory.
-    /// </summary>
-    public static async IAsyncEnumerable<string> Lines<T>(
-        string header, Func<string?, CancellationToken, Task<Shared.Page<T>>> fetch, Func<T, string> line,
-        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>A typed value as the reader's spreadsheet reads it and the import reads it back.</summary>
+    public static string Value(object? value, ExportConventions conventions) => value switch
     {
-        yield return header;
-        string? after = null;
-        do
+        null => "",
+        string text => Cell(text),
+
+        // Numbers and dates are written by us, never typed by a user: no formula can hide in them.
+        int or long => ((IFormattable)value).ToString(null, CultureInfo.InvariantCulture),
+        decimal or double => ((IFormattable)value).ToString(NumberFormat, conventions.Culture),
+        DateOnly date => date.ToString(conventions.DateFormat, CultureInfo.InvariantCulture),
+        DateTime instant => instant.ToLocalTime().ToString(conventions.InstantFormat, CultureInfo.InvariantCulture),
+        _ => Cell(Convert.ToString(value, conventions.Culture)),
+    };
+
+    /// <summary>Writes a table: the header line, then a line per row as the rows arrive.</summary>
+    public static async Task WriteAsync<T>(Stream body, ExportTable<T> table, ExportConventions conventions, CancellationToken ct)
+    {
+        await using var writer = Writer(body);
+        await writer.WriteAsync(Line(conventions.Separator, table.Columns.Select(c => c.Header)));
+        var line = new StringBuilder();
+        await foreach (var row in table.Rows.WithCancellation(ct))
         {
-            var page = await fetch(after, ct);
-            foreach (var row in page.Items)
+            line.Clear();
+            for (var i = 0; i < table.Columns.Count; i++)
             {
-                yield return line(row);
+                if (i > 0)
+                {
+                    line.Append(conventions.Separator);
+                }
+
+                line.Append(Value(table.Columns[i].Value(row), conventions));
             }
 
-            after = page.Next;
+            await writer.WriteAsync(line.Append("\r\n"), ct);
         }
-        while (after is not null);
     }
 
-    /// <summary>Streams lines as a CSV download; the rows are produced page by page, never all held at once.</summary>
-    public static IResult File(string fileName, IAsyncEnumerable<string> lines) =>
-        Results.Stream(async stream =>
-        {
-            await using var writer = new StreamWriter(stream, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
-            await foreach (var line in lines)
-            {
-                await writer.WriteAsync(line);
-            }
-        }, "text/csv; charset=utf-8", fileName);
+    /// <summary>A writer of UTF-8 with a byte-order mark into the response, left open for the server to finish.</summary>
+    public static StreamWriter Writer(Stream body) => new(body, Utf8WithBom, bufferSize: 16 * 1024, leaveOpen: true);
 }

@@ -2,23 +2,17 @@ using Rapport.Data;
 
 namespace Rapport.Web;
 
+/// <summary>The console lines after <c>--demo</c>: what was seeded, or that it was there already, and the sign-ins either way.</summary>
 internal static class DemoBanner
 {
-    public static void Print(IReadOnlyList<DemoLogin> logins, ILogger logger)
+    public static void Write(DemoSeedResult result, TextWriter output)
     {
-        if (logins.Count == 0)
+        output.WriteLine();
+        foreach (var line in DemoData.Describe(result))
         {
-            logger.LogInformation("Demo data is already in the database; sign in with the demo users (password {Password}).", DemoData.Password);
-            return;
+            output.WriteLine(line);
         }
 
-        Console.WriteLine();
-        Console.WriteLine("Demo company seeded. Sign in with any of these (password: " + DemoData.Password + "):");
-        foreach (var login in logins)
-        {
-            Console.WriteLine($"  {login.Email,-36} {login.Role}");
-        }
-
-        Console.WriteLine();
+        output.WriteLine();
     }
 }

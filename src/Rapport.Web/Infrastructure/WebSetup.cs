@@ -34,6 +34,7 @@ internal static class WebSetup
             .AddClaimsPrincipalFactory<RapportClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
+        services.AddHostedService<Rapport.ClientBase.AccountSignalsRefreshService>();
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
@@ -112,6 +113,9 @@ internal static class WebSetup
         app.MapAccountEndpoints();
         app.MapPeopleExport();
         app.MapAccountsExport();
+        app.MapRelationshipsExport();
+        app.MapSettingsExport();
+        app.MapImportFiles();
         app.MapSearchSuggestions();
         app.MapColleagueSuggestions();
         app.MapTaskForms();

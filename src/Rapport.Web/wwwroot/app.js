@@ -108,3 +108,38 @@ document.addEventListener("input", (event) => {
         }));
     }, 150);
 });
+
+// A filter form marked data-autosubmit applies a changed choice at once; typed text applies on Enter, as before.
+document.addEventListener("change", (event) => {
+    const field = event.target;
+    const form = field instanceof HTMLElement ? field.closest("form[data-autosubmit]") : null;
+    if (form && (field instanceof HTMLSelectElement || (field instanceof HTMLInputElement && field.type === "checkbox"))) {
+        form.requestSubmit();
+    }
+});
+
+// On a phone a list's rows stack, each cell named by its column: cells take the name from their column's header,
+// so every list gets it without repeating the headers in the page (the account list also names them itself).
+function labelTableCells() {
+    for (const table of document.querySelectorAll(".table-wrap > table:not(.matrix):not(.heatmap):not(.stack)")) {
+        const headers = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+        if (headers.length === 0) {
+            continue;
+        }
+
+        for (const row of table.querySelectorAll("tbody tr")) {
+            [...row.children].forEach((cell, i) => {
+                if (!cell.hasAttribute("data-label") && headers[i]) {
+                    cell.setAttribute("data-label", headers[i]);
+                }
+            });
+        }
+
+        table.classList.add("stack");
+    }
+}
+
+labelTableCells();
+if (window.Blazor) {
+    window.Blazor.addEventListener("enhancedload", labelTableCells);
+}

@@ -126,6 +126,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
     /// <summary>Whether changes of a property are logged: not keys, shadow values or derived and secret noise.</summary>
     internal static bool IsLogged(IReadOnlyProperty property) =>
         !property.IsPrimaryKey() && !property.IsShadowProperty()
+        && property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) != true
         && property.Name is not (nameof(IVersioned.Version) or "SearchName" or "PhoneDigits" or "ConcurrencyStamp"
             or "SecurityStamp" or "PasswordHash" or "NormalizedEmail" or "NormalizedUserName"
             or "AccessFailedCount" or "LastUsedAt");

@@ -46,6 +46,27 @@ public sealed class Account : IVersioned, IAudited
 
     public long Version { get; set; }
 
+    // Sort keys for the account list, derived and kept by AccountSignals: instants, so they stay true as time passes.
+    // Never (the smallest instant) sorts first on both engines, where NULL would sort differently.
+
+    /// <summary>The smallest instant, in UTC so that no time zone shifts it on the way to the database.</summary>
+    public static readonly DateTime Never = new(0, DateTimeKind.Utc);
+
+    /// <summary>When the last interaction with the account happened.</summary>
+    [NotAudited]
+    public DateTime LastContactAt { get; private set; } = Never;
+
+    /// <summary>
+    /// When the score of its strongest relationship falls (or fell) to one (<see cref="RelationshipStrength.UnitScoreAt"/>):
+    /// orders accounts by their strongest relationship at any time, and gives its strength now.
+    /// </summary>
+    [NotAudited]
+    public DateTime StrongestUntil { get; private set; } = Never;
+
+    /// <summary>Until when every required buying role stays covered by a warm relationship.</summary>
+    [NotAudited]
+    public DateTime CoveredUntil { get; private set; } = Never;
+
     public void Rename(string name)
     {
         Name = name.Trim();
@@ -93,5 +114,8 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(x => x.ParentId);
         builder.HasIndex(x => x.Industry);
         builder.HasIndex(x => x.Region);
+        builder.HasIndex(x => new { x.LastContactAt, x.Id });
+        builder.HasIndex(x => new { x.StrongestUntil, x.Id });
+        builder.HasIndex(x => new { x.CoveredUntil, x.Id });
     }
 }

@@ -50,10 +50,14 @@ public sealed class AccountInput
     public long Version { get; set; }
 }
 
-/// <summary>A row of the account list.</summary>
+/// <summary>
+/// A row of the account list: when it was last in contact, the strength of its strongest relationship now, and until
+/// when every required role stays covered (null when it is not covered now).
+/// </summary>
 public sealed record AccountRow(
     Guid Id, string Name, string? RegistrationNumber, string Industry, SizeSegment Size, string Region,
-    AccountStatus Status, Guid OwnerId, string OwnerName, string? CoordinatorName);
+    AccountStatus Status, Guid OwnerId, string OwnerName, string? CoordinatorName, DateTime? LastContactAt = null,
+    int Strongest = 0, DateTime? CoveredUntil = null);
 
 /// <summary>An account as shown on its page and by the API.</summary>
 public sealed record AccountDetails(
@@ -73,7 +77,25 @@ public sealed record AccountDetails(
 public sealed record AccountFilter(
     string? Search = null, Guid? OwnerId = null, Guid? TeamId = null, SizeSegment? Segment = null, string? Industry = null,
     string? Region = null, AccountStatus? Status = null, bool Descending = false, string? After = null, int? PageSize = null,
-    CoverageFilter? Coverage = null);
+    CoverageFilter? Coverage = null, AccountSort Sort = AccountSort.Name, string? Before = null);
+
+/// <summary>The orders of the account list.</summary>
+public enum AccountSort
+{
+    Name,
+
+    /// <summary>By the owner's name, then the account's.</summary>
+    Owner,
+
+    /// <summary>By the last interaction; never contacted first.</summary>
+    LastContact,
+
+    /// <summary>By the strength of the strongest relationship, now.</summary>
+    Strength,
+
+    /// <summary>By how long every required role stays covered; not covered first.</summary>
+    Coverage,
+}
 
 /// <summary>Accounts by decision-role coverage, as of now.</summary>
 public enum CoverageFilter

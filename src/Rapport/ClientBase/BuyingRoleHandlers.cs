@@ -62,7 +62,7 @@ public sealed class BuyingRoleCatalog(DbContextOptions<RapportDb> options)
 }
 
 /// <summary>Buying roles as settings: everyone reads them, administrators shape them.</summary>
-public sealed class BuyingRoleHandlers(RapportDb db, BuyingRoleCatalog catalog)
+public sealed class BuyingRoleHandlers(RapportDb db, BuyingRoleCatalog catalog, AccountSignalsRequests signals)
 {
     public async Task<List<BuyingRoleRow>> ListAsync(CancellationToken ct = default)
     {
@@ -189,6 +189,8 @@ public sealed class BuyingRoleHandlers(RapportDb db, BuyingRoleCatalog catalog)
 
         var result = await db.SaveOrConflictAsync(ct);
         catalog.Reset();
+        // Which roles are required decides every account's coverage.
+        signals.Request();
         return result;
     }
 

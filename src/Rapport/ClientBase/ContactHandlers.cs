@@ -82,7 +82,8 @@ public sealed record ContactDetails(
 }
 
 /// <summary>Contacts of accounts, within the accounts the viewer may see and edit.</summary>
-public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, BuyingRoleCatalog roles)
+public sealed class ContactHandlers(
+    RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, BuyingRoleCatalog roles, AccountSignals signals)
 {
     public async Task<List<ContactRow>?> ListForAccountAsync(Viewer viewer, Guid accountId, CancellationToken ct = default)
     {
@@ -149,6 +150,7 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
 
         db.Contacts.Add(contact);
         await db.SaveChangesAsync(ct);
+        await signals.RefreshAsync([accountId], ct);
         return contact.Id;
     }
 
@@ -175,7 +177,14 @@ public sealed class ContactHandlers(RapportDb db, TimeProvider clock, IOptions<S
             return Result.Fail(invalid);
         }
 
-        return await db.SaveOrConflictAsync(ct);
+        // A new role or status changes what the account's relationships cover.
+        var saved = await db.SaveOrConflictAsync(ct);
+        if (saved.IsSuccess)
+        {
+            await signals.RefreshAsync([contact.AccountId], ct);
+        }
+
+        return saved;
     }
 
     private async Task<Error?> CheckEditAsync(Viewer viewer, Guid accountId, CancellationToken ct)

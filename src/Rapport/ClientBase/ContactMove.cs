@@ -53,7 +53,7 @@ public sealed class ContactMoveInput : IValidatableObject
 /// points back to it and carries the relationships over (they are with the person, not the company); a new
 /// employer unknown to us opens as a prospect; the owner of the old account gets a task to re-cover the role.
 /// </summary>
-public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCatalog roles)
+public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCatalog roles, AccountSignals signals)
 {
     private const int FollowUpDays = 7;
 
@@ -169,8 +169,12 @@ public sealed class ContactMove(RapportDb db, TimeProvider clock, BuyingRoleCata
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         });
 
-        return await db.SaveOrConflictAsync(ct) is { IsSuccess: false } failed
-            ? Result<Guid>.Fail([.. failed.Errors])
-            : moved.Id;
+        if (await db.SaveOrConflictAsync(ct) is { IsSuccess: false } failed)
+        {
+            return Result<Guid>.Fail([.. failed.Errors]);
+        }
+
+        await signals.RefreshAsync([oldAccount.Id, target.Id], ct);
+        return moved.Id;
     }
 }

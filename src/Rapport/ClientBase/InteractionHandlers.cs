@@ -57,7 +57,7 @@ public sealed record TimelineItem(
     string? NextStep, DateOnly? NextStepDue, IReadOnlyList<string> OurPeople, IReadOnlyList<string> TheirPeople);
 
 /// <summary>Logs interactions and keeps the relationships they build up to date.</summary>
-public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options)
+public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptions<StrengthOptions> options, AccountSignals signals)
 {
     private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
 
@@ -153,6 +153,7 @@ public sealed class InteractionHandlers(RapportDb db, TimeProvider clock, IOptio
             try
             {
                 await db.SaveChangesAsync(ct);
+                await signals.RefreshAsync([accountId], ct);
                 return interaction.Id;
             }
             catch (DbUpdateException) when (attempt < 3)

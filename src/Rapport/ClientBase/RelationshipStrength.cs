@@ -104,6 +104,40 @@ public static class RelationshipStrength
         return days > 36_500 ? DateTime.MaxValue : state.At.AddDays(days);
     }
 
+    /// <summary>
+    /// The instant the score decays (or decayed) to one: <c>At + half-life · log2(score)</c>. Strength now is a rising
+    /// function of it, the same for every relationship, so it orders relationships by strength at any time without
+    /// being recomputed as time passes; <see cref="AtUnitInstant"/> turns it back into the strength.
+    /// </summary>
+    public static DateTime UnitScoreAt(StrengthState state, StrengthOptions options)
+    {
+        if (state.Score <= 0)
+        {
+            return new DateTime(0, DateTimeKind.Utc);
+        }
+
+        var days = options.HalfLifeDays * Math.Log2(state.Score);
+        var at = DateTime.SpecifyKind(state.At, DateTimeKind.Utc);
+        return days switch
+        {
+            > 36_500 => DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc),
+            < -36_500 => new DateTime(0, DateTimeKind.Utc),
+            _ => at.AddDays(days),
+        };
+    }
+
+    /// <summary>The strength on <paramref name="now"/> of a relationship whose score is one at <paramref name="unitAt"/>.</summary>
+    public static int AtUnitInstant(DateTime unitAt, DateTime now, StrengthOptions options)
+    {
+        if (unitAt.Ticks == 0)
+        {
+            return 0;
+        }
+
+        var score = Math.Pow(2, (unitAt - now).TotalDays / options.HalfLifeDays);
+        return (int)Math.Round(100 * (1 - Math.Exp(-score / options.Saturation)), MidpointRounding.AwayFromZero);
+    }
+
     /// <summary>Whether a relationship is past the expected contact rhythm of the contact's role.</summary>
     public static bool IsGoingCold(DateTime lastContactAt, int rhythmDays, DateTime now) =>
         (now - lastContactAt).TotalDays > rhythmDays;

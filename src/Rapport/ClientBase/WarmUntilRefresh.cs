@@ -116,6 +116,8 @@ public sealed class WarmUntilRefreshService(IServiceScopeFactory scopes, ILogger
             log.LogInformation("The relationship-strength parameters changed: recomputing when each relationship stops being warm.");
             var clock = Stopwatch.StartNew();
             var changed = await refresh.RunAsync(null, stoppingToken);
+            // Coverage and the strongest relationship follow when relationships stop being warm.
+            scope.ServiceProvider.GetRequiredService<AccountSignalsRequests>().Request();
             log.LogInformation("Recomputed {Changed} relationships in {Seconds:0.0} s.", changed, clock.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

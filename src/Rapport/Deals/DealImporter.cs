@@ -85,7 +85,7 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
                 continue;
             }
 
-            Guid? ownerId = line.OwnerEmail is { } email ? owners[email] : Viewer.EmployeeId;
+            Guid? ownerId = line.OwnerEmail is { } email ? owners[email] is { Active: true } named ? named.Id : null : Viewer.EmployeeId;
             if (line.OwnerEmail is not null && ownerId is null)
             {
                 Error(line.Row, ImportField.OwnerEmail, Format(Texts.ImportUnknownEmployee, line.OwnerEmail));
@@ -321,20 +321,20 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
         long? number = null;
         if (row[ImportField.DealNumber] is { } numberText && (number = DealNumber.Parse(numberText)) is null)
         {
-            Error(row, ImportField.DealNumber, Format(Texts.ImportUnknownValue, numberText, "D-000123"));
+            Error(row, ImportField.DealNumber, Format(DealTexts.ImportBadDealNumber, numberText));
         }
 
         Stage? stage = null;
         if (row[ImportField.DealStage] is { } stageText && !_stages!.TryGetValue(ImportFields.HeaderKey(stageText), out stage))
         {
-            Error(row, ImportField.DealStage, Format(Texts.ImportUnknownValue, stageText,
+            Error(row, ImportField.DealStage, Format(DealTexts.ImportUnknownStage, stageText,
                 string.Join(", ", _settings!.StagesOf(_settings.DefaultPipeline!.Id).Select(s => s.NameEn))));
         }
 
         LostReason? reason = null;
         if (row[ImportField.LostReason] is { } reasonText && !_reasons!.TryGetValue(ImportFields.HeaderKey(reasonText), out reason))
         {
-            Error(row, ImportField.LostReason, Format(Texts.ImportUnknownValue, reasonText, string.Join(", ", _settings!.LostReasons.Select(r => r.NameEn))));
+            Error(row, ImportField.LostReason, Format(DealTexts.ImportUnknownLostReason, reasonText, string.Join(", ", _settings!.LostReasons.Select(r => r.NameEn))));
         }
 
         var currency = row[ImportField.DealCurrency]?.Trim().ToUpperInvariant();

@@ -35,3 +35,7 @@ public sealed class SystemActor : ICurrentActor
 /// such a change, and the database refuses it too.
 /// </summary>
 public interface IAppendOnly;
+
+/// <summary>A derived property of an audited entity that the audit log leaves out: it is computed, not edited.</summary>
+[AttributeUsage(AttributeTargets.Property)]
+public sealed class NotAuditedAttribute : Attribute;

@@ -3,8 +3,11 @@ using System.Text;
 
 namespace Rapport.Shared;
 
-/// <summary>One page of a keyset-paged list; <see cref="Next"/> is the opaque cursor of the following page.</summary>
-public sealed record Page<T>(IReadOnlyList<T> Items, string? Next);
+/// <summary>
+/// One page of a keyset-paged list; <see cref="Next"/> is the opaque cursor of the following page and, where a list
+/// offers it, <see cref="Previous"/> the cursor to ask for the page before this one.
+/// </summary>
+public sealed record Page<T>(IReadOnlyList<T> Items, string? Next, string? Previous = null);
 
 /// <summary>
 /// A keyset cursor: the sort value and id of the last row shown. Opaque to clients (base64url),

@@ -66,9 +66,10 @@ internal static class ClientBaseApi
     private static async Task<Ok<Page<AccountRow>>> ListAccounts(
         ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct, string? search = null, Guid? ownerId = null,
         Guid? teamId = null, SizeSegment? segment = null, string? industry = null, string? region = null,
-        AccountStatus? status = null, bool desc = false, string? after = null, int? size = null, CoverageFilter? coverage = null) =>
+        AccountStatus? status = null, bool desc = false, string? after = null, int? size = null, CoverageFilter? coverage = null,
+        AccountSort sort = AccountSort.Name, string? before = null) =>
         TypedResults.Ok(await handlers.ListAsync(user.ToViewer(),
-            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size, coverage), ct));
+            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size, coverage, sort, before), ct));
 
     private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> GetAccount(
         Guid id, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct) =>

@@ -16,6 +16,8 @@ internal sealed class AccountImporter(ImportContext context) : RowImporter(conte
 
     public override async Task ProcessAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
+        // Every row is looked up, a row with a bad cell too, so that it shows all its errors at once; only a row
+        // without any is applied.
         var lines = new List<Line>(rows.Count);
         foreach (var row in rows)
         {
@@ -23,70 +25,86 @@ internal sealed class AccountImporter(ImportContext context) : RowImporter(conte
             var line = new Line(row, Text(row, ImportField.AccountName, 200), Eik(row, ImportField.AccountEik),
                 Domain(row, ImportField.AccountDomain), Text(row, ImportField.Industry, 100), Choice<SizeSegment>(row, ImportField.Size),
                 Text(row, ImportField.Region, 100), Choice<AccountStatus>(row, ImportField.AccountStatus), Email(row, ImportField.OwnerEmail));
-            if (Run.ErrorCount == errors && IsKeyed(line))
-            {
-                lines.Add(line);
-            }
+            var keyed = IsKeyed(line, badKey: row[ImportField.AccountEik] is not null && line.Eik is null);
+            lines.Add(line with { Failed = Run.ErrorCount > errors, Keyed = keyed });
         }
 
-        var eiks = lines.Where(l => l.Eik is not null).Select(l => l.Eik!).ToList();
-        var byEik = (await Db.Accounts.Where(a => a.RegistrationNumber != null && eiks.Contains(a.RegistrationNumber)).ToListAsync(ct))
-            .GroupBy(a => a.RegistrationNumber!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var domains = lines.Where(l => l.Domain is not null && (l.Eik is null || !byEik.ContainsKey(l.Eik))).Select(l => l.Domain!).ToList();
+        var keyedLines = lines.Where(l => l.Keyed).ToList();
+        var eiks = keyedLines.Where(l => l.Eik is not null).Select(l => l.Eik!).ToList();
+        var byEik = eiks.Count == 0
+            ? []
+            : (await Db.Accounts.Where(a => a.RegistrationNumber != null && eiks.Contains(a.RegistrationNumber)).ToListAsync(ct))
+                .GroupBy(a => a.RegistrationNumber!).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var domains = keyedLines.Where(l => l.Domain is not null && (l.Eik is null || !byEik.ContainsKey(l.Eik))).Select(l => l.Domain!).ToList();
         var byDomain = domains.Count == 0
             ? []
             : (await Db.Accounts.Where(a => a.Domain != null && domains.Contains(a.Domain)).ToListAsync(ct))
                 .GroupBy(a => a.Domain!).ToDictionary(g => g.Key, g => g.OrderBy(a => a.Id).ToList(), StringComparer.Ordinal);
         var owners = await EmployeesAsync(lines.Select(l => l.Owner), ct);
-        var matches = lines.Select(l => Match(l, byEik, byDomain)).ToList();
+        var matches = lines.Select(l => l.Keyed ? Match(l, byEik, byDomain) : null).ToList();
         var editable = await EditableAsync(matches.OfType<Account>().Select(a => a.Id), ct);
 
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            Guid? ownerId = null;
-            if (line.Owner is { } email && (ownerId = owners[email]) is null)
+            var account = matches[i];
+            var errors = Run.ErrorCount;
+            var owner = line.Owner is { } email ? owners[email] : null;
+            if (line.Owner is not null && (owner is null || (!owner.Active && owner.Id != account?.OwnerId)))
             {
-                Error(line.Row, ImportField.OwnerEmail, Format(Texts.ImportUnknownEmployee, email));
-                continue;
+                // One who has left may stay the owner of an account they own, so that an export imported again passes.
+                Error(line.Row, ImportField.OwnerEmail, Format(Texts.ImportUnknownEmployee, line.Owner));
+                owner = null;
             }
 
-            if (matches[i] is { } account)
+            if (account is not null)
             {
                 if (!editable.Contains(account.Id))
                 {
                     Error(line.Row, line.Eik is not null ? ImportField.AccountEik : ImportField.AccountDomain, Texts.ImportNotEditable);
                 }
-                else if (ownerId is { } owner && owner != account.OwnerId && !await MayAssignAsync(owner, ct))
+                else if (owner is not null && owner.Id != account.OwnerId && !await MayAssignAsync(owner.Id, ct))
                 {
                     Error(line.Row, ImportField.OwnerEmail, ClientBaseAccess.AssignRefused(Viewer));
                 }
-                else if (Apply(account, line, ownerId))
+
+                if (!line.Failed && Run.ErrorCount == errors)
                 {
-                    Run.Updated++;
-                }
-                else
-                {
-                    Run.Unchanged++;
+                    if (Apply(account, line, owner?.Id))
+                    {
+                        Run.Updated++;
+                    }
+                    else
+                    {
+                        Run.Unchanged++;
+                    }
                 }
 
                 continue;
             }
 
-            ownerId ??= Viewer.EmployeeId;
-            if (line.Name is null)
+            // A row whose key is in error might have matched an account, so what a new account needs is not asked of it.
+            if (!line.Keyed)
+            {
+                continue;
+            }
+
+            var ownerId = owner?.Id ?? (line.Owner is null ? Viewer.EmployeeId : null);
+            if (line.Name is null && line.Row[ImportField.AccountName] is null)
             {
                 Error(line.Row, ImportField.AccountName, Format(Texts.ValidationRequired, ImportFields.Label(Run.Kind, ImportField.AccountName)));
             }
-            else if (ownerId is null)
+
+            if (line.Owner is null && ownerId is null)
             {
                 Error(line.Row, ImportField.OwnerEmail, Texts.ImportOwnerRequired);
             }
-            else if (!await MayAssignAsync(ownerId.Value, ct))
+            else if (ownerId is { } assigned && !await MayAssignAsync(assigned, ct))
             {
                 Error(line.Row, ImportField.OwnerEmail, ClientBaseAccess.AssignRefused(Viewer));
             }
-            else
+
+            if (!line.Failed && Run.ErrorCount == errors)
             {
                 var created = new Account { CountryCode = "BG", Size = SizeSegment.Small, Status = AccountStatus.Prospect };
                 Apply(created, line, ownerId);
@@ -96,12 +114,19 @@ internal sealed class AccountImporter(ImportContext context) : RowImporter(conte
         }
     }
 
-    /// <summary>Whether the row has a key, and one that no earlier row of the file has taken.</summary>
-    private bool IsKeyed(Line line)
+    /// <summary>
+    /// Whether the row has a key, and one that no earlier row of the file has taken. A row whose EIK is in error has
+    /// none, and has already been told why.
+    /// </summary>
+    private bool IsKeyed(Line line, bool badKey)
     {
-        if (line.Eik is null && line.Domain is null)
+        if (badKey || (line.Eik is null && line.Domain is null))
         {
-            Error(line.Row, ImportField.AccountEik, Texts.ImportAccountKeyMissing);
+            if (!badKey && line.Row[ImportField.AccountDomain] is null)
+            {
+                Error(line.Row, ImportField.AccountEik, Texts.ImportAccountKeyMissing);
+            }
+
             return false;
         }
 
@@ -165,7 +190,8 @@ internal sealed class AccountImporter(ImportContext context) : RowImporter(conte
         return changed;
     }
 
+    /// <summary>A row as read; <see cref="Failed"/> if a cell was in error, <see cref="Keyed"/> if it has a usable key.</summary>
     private sealed record Line(
         ImportRow Row, string? Name, string? Eik, string? Domain, string? Industry, SizeSegment? Size, string? Region,
-        AccountStatus? Status, string? Owner);
+        AccountStatus? Status, string? Owner, bool Failed = false, bool Keyed = false);
 }

@@ -17,6 +17,7 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
 
     public override async Task ProcessAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
+        // A row with a bad cell is looked up too, so that it shows all its errors at once; only a row without any is applied.
         var lines = new List<Line>(rows.Count);
         foreach (var row in rows)
         {
@@ -24,42 +25,49 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
             var line = new Line(row, Text(row, ImportField.ContactName, 200), Emails(row),
                 Phones(row), Text(row, ImportField.JobTitle, 100), Role(row),
                 new AccountReference(Eik(row, ImportField.AccountEik), Domain(row, ImportField.AccountDomain), Text(row, ImportField.AccountName, 200)));
-            if (Run.ErrorCount > errors)
-            {
-                continue;
-            }
-
             if (line.Emails is null)
             {
-                Error(row, ImportField.ContactEmail, Format(Texts.ValidationRequired, ImportFields.Label(Run.Kind, ImportField.ContactEmail)));
+                if (row[ImportField.ContactEmail] is null)
+                {
+                    Error(row, ImportField.ContactEmail, Format(Texts.ValidationRequired, ImportFields.Label(Run.Kind, ImportField.ContactEmail)));
+                }
             }
             else if (line.Emails.Select(e => _emails.GetValueOrDefault(e)).FirstOrDefault(r => r > 0) is var first and > 0)
             {
                 Error(row, ImportField.ContactEmail, Format(Texts.ImportDuplicateRow, first));
+                line = line with { Emails = null };
             }
             else
             {
                 line.Emails.ForEach(e => _emails[e] = row.Row);
-                lines.Add(line);
             }
+
+            // A reference cell in error names no account; it is not looked up as if the row had named none.
+            var badReference = (row[ImportField.AccountEik] is not null && line.Account.Eik is null)
+                || (row[ImportField.AccountDomain] is not null && line.Account.Domain is null)
+                || (row[ImportField.AccountName] is not null && line.Account.Name is null);
+            lines.Add(line with { Failed = Run.ErrorCount > errors, BadReference = badReference });
         }
 
-        var known = await ContactsAsync([.. lines.SelectMany(l => l.Emails!)], ct);
+        var known = await ContactsAsync([.. lines.Where(l => l.Emails is not null).SelectMany(l => l.Emails!)], ct);
         var existing = known.ByAddress;
-        var accounts = await AccountReferences.LoadAsync(Db, [.. lines.Where(l => !l.Account.IsEmpty).Select(l => l.Account)], ct);
-        var found = lines.Select(l => l.Account.IsEmpty ? (Id: null, Error: null) : accounts.Find(l.Account)).ToList();
+        var named = lines.Where(l => !l.BadReference && !l.Account.IsEmpty).Select(l => l.Account).ToList();
+        var accounts = await AccountReferences.LoadAsync(Db, named, ct);
+        var found = lines.Select(l => l.BadReference || l.Account.IsEmpty ? (Id: null, Error: null) : accounts.Find(l.Account)).ToList();
         var editable = await EditableAsync(existing.Values.Select(c => c.AccountId).Concat(found.Select(f => f.Id).OfType<Guid>()), ct);
-        var matches = lines.Select(l => l.Emails!.Select(e => existing.GetValueOrDefault(e)).OfType<Contact>().Distinct().ToList()).ToList();
+        var matches = lines.Select(l => (l.Emails ?? []).Select(e => existing.GetValueOrDefault(e)).OfType<Contact>().Distinct().ToList()).ToList();
 
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
+            var errors = Run.ErrorCount;
             var (accountId, notFound) = found[i];
             if (notFound is not null)
             {
                 Error(line.Row, line.Account.Field, notFound);
             }
-            else if (matches[i].Count > 1)
+
+            if (matches[i].Count > 1)
             {
                 Error(line.Row, ImportField.ContactEmail, Texts.ImportEmailsOfSeveralContacts);
             }
@@ -69,7 +77,8 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
                 {
                     Error(line.Row, ImportField.BuyingRole, Texts.ValidationUnknownBuyingRole);
                 }
-                else if (accountId is { } named && named != contact.AccountId)
+
+                if (accountId is { } other && other != contact.AccountId)
                 {
                     Error(line.Row, line.Account.Field, Texts.ImportContactAtOtherAccount);
                 }
@@ -77,33 +86,44 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
                 {
                     Error(line.Row, ImportField.ContactEmail, Texts.ImportNotEditable);
                 }
-                else
+
+                if (!line.Failed && Run.ErrorCount == errors)
                 {
                     Update(contact, line, BringsNew(contact, line, known));
                 }
             }
-            else if (accountId is not { } id)
+            else if (line.Emails is not null)
             {
-                Error(line.Row, Run.FirstMapped(ImportField.AccountEik, ImportField.AccountDomain, ImportField.AccountName), Texts.ImportAccountRequired);
-            }
-            else if (!editable.Contains(id))
-            {
-                Error(line.Row, line.Account.Field, Texts.ImportNotEditable);
-            }
-            else if (line.Name is null)
-            {
-                Error(line.Row, ImportField.ContactName, Format(Texts.ValidationRequired, ImportFields.Label(Run.Kind, ImportField.ContactName)));
-            }
-            else if (line.Role is { Archived: true })
-            {
-                Error(line.Row, ImportField.BuyingRole, Texts.ValidationUnknownBuyingRole);
-            }
-            else
-            {
-                var created = new Contact { AccountId = id, Status = ContactStatus.Active, Role = Context.Roles.Default };
-                Apply(created, line, channels: true);
-                Writer.Add(created);
-                Run.Created++;
+                // No contact has these addresses: the row adds one, which needs an account and a name.
+                if (accountId is not { } id)
+                {
+                    if (notFound is null && !line.BadReference)
+                    {
+                        Error(line.Row, Run.FirstMapped(ImportField.AccountEik, ImportField.AccountDomain, ImportField.AccountName), Texts.ImportAccountRequired);
+                    }
+                }
+                else if (!editable.Contains(id))
+                {
+                    Error(line.Row, line.Account.Field, Texts.ImportNotEditable);
+                }
+
+                if (line.Name is null && line.Row[ImportField.ContactName] is null)
+                {
+                    Error(line.Row, ImportField.ContactName, Format(Texts.ValidationRequired, ImportFields.Label(Run.Kind, ImportField.ContactName)));
+                }
+
+                if (line.Role is { Archived: true })
+                {
+                    Error(line.Row, ImportField.BuyingRole, Texts.ValidationUnknownBuyingRole);
+                }
+
+                if (!line.Failed && Run.ErrorCount == errors && accountId is { } accountOfNew)
+                {
+                    var created = new Contact { AccountId = accountOfNew, Status = ContactStatus.Active, Role = Context.Roles.Default };
+                    Apply(created, line, channels: true);
+                    Writer.Add(created);
+                    Run.Created++;
+                }
             }
         }
     }
@@ -222,8 +242,10 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
 
     private sealed record Known(Dictionary<string, Contact> ByAddress, ILookup<Guid, ContactEmail> Emails, ILookup<Guid, ContactPhone> Phones);
 
+    /// <summary>A row as read; <see cref="Failed"/> if a cell was in error, <see cref="BadReference"/> if its account cell was.</summary>
     private sealed record Line(
-        ImportRow Row, string? Name, List<string>? Emails, List<string>? Phones, string? JobTitle, BuyingRole? Role, AccountReference Account);
+        ImportRow Row, string? Name, List<string>? Emails, List<string>? Phones, string? JobTitle, BuyingRole? Role, AccountReference Account,
+        bool Failed = false, bool BadReference = false);
 
     /// <summary>The buying role a cell names; an error, listing the active roles, when it names none.</summary>
     private BuyingRole? Role(ImportRow row)
@@ -238,8 +260,8 @@ internal sealed class ContactImporter(ImportContext context) : RowImporter(conte
             return role;
         }
 
-        var accepted = string.Join(", ", Context.Roles.Choices().Select(r => r.Name(CultureInfo.CurrentCulture)));
-        Error(row, ImportField.BuyingRole, Format(Texts.ImportUnknownValue, text, accepted));
+        var accepted = string.Join(", ", Context.Roles.Choices().Select(r => r.Name(CultureInfo.CurrentUICulture)));
+        Error(row, ImportField.BuyingRole, Format(Texts.ImportUnknownBuyingRole, text, accepted));
         return null;
     }
 }

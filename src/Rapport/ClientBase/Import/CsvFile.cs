@@ -4,6 +4,18 @@ using Rapport.Shared;
 
 namespace Rapport.ClientBase.Import;
 
+/// <summary>What a file turned out to hold: text, or something no CSV reader can read.</summary>
+public enum CsvContent
+{
+    Text,
+
+    /// <summary>A spreadsheet workbook or another archive: the file the user meant to save as CSV.</summary>
+    Workbook,
+
+    /// <summary>An image, a PDF or any other file with bytes no text has.</summary>
+    Binary,
+}
+
 /// <summary>One record of a CSV file: its cells, or why it could not be read. <see cref="Row"/> is the line it starts on.</summary>
 public readonly record struct CsvRecord(int Row, string[] Cells, string? Error)
 {
@@ -28,15 +40,32 @@ public sealed class CsvFile
 
     private readonly Stream _stream;
 
-    private CsvFile(Stream stream, Encoding encoding, char separator, IReadOnlyList<string> headers)
+    /// <summary>Bytes that no text file holds, in UTF-8 or Windows-1251: control characters but tab, line breaks,
+    /// form feeds and the old end-of-file mark.</summary>
+    private static readonly System.Buffers.SearchValues<byte> ControlBytes = System.Buffers.SearchValues.Create(
+        [0, 1, 2, 3, 4, 5, 6, 7, 8, 0x0E, 0x0F, 0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1C, 0x1D, 0x1E, 0x1F]);
+
+    private CsvFile(Stream stream, Encoding encoding, char separator, IReadOnlyList<string> headers, CsvContent content)
     {
         _stream = stream;
         Encoding = encoding;
         Separator = separator;
         Headers = headers;
+        Content = content;
     }
 
     public Encoding Encoding { get; }
+
+    /// <summary>Whether the file is text at all; a file that is not has no headers and no records.</summary>
+    public CsvContent Content { get; }
+
+    /// <summary>Why the file cannot be read as CSV at all, in the current language; null for a text file.</summary>
+    public string? NotTextMessage => Content switch
+    {
+        CsvContent.Workbook => Texts.ImportNotTextWorkbook,
+        CsvContent.Binary => Texts.ImportNotText,
+        _ => null,
+    };
 
     public char Separator { get; }
 
@@ -55,7 +84,12 @@ public sealed class CsvFile
             throw new ArgumentException("The CSV stream must be seekable.", nameof(stream));
         }
 
-        var encoding = DetectEncoding(stream);
+        var (encoding, content) = Inspect(stream);
+        if (content != CsvContent.Text)
+        {
+            return new CsvFile(stream, encoding, ',', [], content);
+        }
+
         stream.Position = 0;
         char separator;
         using (var reader = Reader(stream, encoding))
@@ -63,15 +97,20 @@ public sealed class CsvFile
             separator = DetectSeparator(reader);
         }
 
-        var file = new CsvFile(stream, encoding, separator, []);
+        var file = new CsvFile(stream, encoding, separator, [], content);
         var header = file.ReadAll().FirstOrDefault();
         var headers = header.Cells is { } cells && header.Error is null ? cells.Select(c => c.Trim()).ToArray() : [];
-        return new CsvFile(stream, encoding, separator, headers);
+        return new CsvFile(stream, encoding, separator, headers, content);
     }
 
     /// <summary>The data records after the header line, with blank lines left out and wrong cell counts reported.</summary>
     public IEnumerable<CsvRecord> Records()
     {
+        if (Content != CsvContent.Text)
+        {
+            yield break;
+        }
+
         var first = true;
         foreach (var record in ReadAll())
         {
@@ -124,29 +163,68 @@ public sealed class CsvFile
     private static StreamReader Reader(Stream stream, Encoding encoding) =>
         new(stream, encoding, detectEncodingFromByteOrderMarks: encoding.CodePage == Utf8.CodePage, bufferSize: 64 * 1024, leaveOpen: true);
 
-    /// <summary>UTF-8 if every byte sequence is valid UTF-8 (a byte-order mark included), otherwise Windows-1251.</summary>
-    private static Encoding DetectEncoding(Stream stream)
+    /// <summary>
+    /// UTF-8 if every byte sequence is valid UTF-8 (a byte-order mark included), otherwise Windows-1251; and whether
+    /// the bytes are text at all: a workbook or archive by its signature, anything else by a byte no text holds (a
+    /// control character, or the one byte Windows-1251 leaves undefined in a file that is not UTF-8).
+    /// </summary>
+    private static (Encoding, CsvContent) Inspect(Stream stream)
     {
         stream.Position = 0;
         var decoder = StrictUtf8.GetDecoder();
         var bytes = new byte[64 * 1024];
         var chars = new char[StrictUtf8.GetMaxCharCount(bytes.Length)];
-        try
+        var utf8 = true;
+        var undefinedIn1251 = false;
+        var first = true;
+        int read;
+        while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
         {
-            int read;
-            while ((read = stream.Read(bytes, 0, bytes.Length)) > 0)
+            var span = bytes.AsSpan(0, read);
+            if (first && IsWorkbook(span))
             {
-                decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                return (Utf8, CsvContent.Workbook);
             }
 
-            decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
-            return Utf8;
+            first = false;
+            if (span.IndexOfAny(ControlBytes) >= 0)
+            {
+                return (Utf8, CsvContent.Binary);
+            }
+
+            undefinedIn1251 |= span.Contains((byte)0x98);
+            if (utf8)
+            {
+                try
+                {
+                    decoder.GetChars(bytes, 0, read, chars, 0, flush: false);
+                }
+                catch (DecoderFallbackException)
+                {
+                    utf8 = false;
+                }
+            }
         }
-        catch (DecoderFallbackException)
+
+        if (utf8)
         {
-            return Windows1251;
+            try
+            {
+                decoder.GetChars(bytes, 0, 0, chars, 0, flush: true);
+            }
+            catch (DecoderFallbackException)
+            {
+                utf8 = false;
+            }
         }
+
+        return utf8 ? (Utf8, CsvContent.Text) : (Windows1251, undefinedIn1251 ? CsvContent.Binary : CsvContent.Text);
     }
+
+    /// <summary>A ZIP archive (an XLSX or ODS workbook is one) or an old binary Excel workbook, by its first bytes.</summary>
+    private static bool IsWorkbook(ReadOnlySpan<byte> start) =>
+        start.StartsWith("PK\u0003\u0004"u8) || start.StartsWith("PK\u0005\u0006"u8)
+        || start.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
 
     /// <summary>Counts commas and semicolons outside quotes on the header line; a tie goes to the comma.</summary>
     private static char DetectSeparator(StreamReader reader)

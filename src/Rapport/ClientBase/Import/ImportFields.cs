@@ -199,6 +199,45 @@ public static class ImportFields
         _ => field.ToString(),
     };
 
+    /// <summary>
+    /// The headers a field is recognised by, folded: its synonyms and its own name in every interface language, so
+    /// that the headers of an export or a template, in either language, map without a saved mapping.
+    /// </summary>
+    private static readonly Lazy<Dictionary<(ImportKind, ImportField), HashSet<string>>> HeaderKeys = new(() =>
+    {
+        var keys = new Dictionary<(ImportKind, ImportField), HashSet<string>>();
+        foreach (var ((kind, field), synonyms) in Synonyms)
+        {
+            var set = synonyms.Select(HeaderKey).ToHashSet(StringComparer.Ordinal);
+            foreach (var language in Identity.Languages.All)
+            {
+                set.Add(HeaderKey(InLanguage(language, () => Label(kind, field))));
+            }
+
+            keys[(kind, field)] = set;
+        }
+
+        return keys;
+    });
+
+    /// <summary>The header line an import of this kind maps in full by itself: each field's name in the current language.</summary>
+    public static IReadOnlyList<string> DefaultHeaders(ImportKind kind) => [.. Of(kind).Select(f => Label(kind, f))];
+
+    /// <summary>Reads interface texts in another language, on this thread only.</summary>
+    internal static T InLanguage<T>(string language, Func<T> read)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(language);
+        try
+        {
+            return read();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+
     /// <summary>Suggests a field for each header it recognises; each field goes to the first column that fits.</summary>
     public static ColumnMap Suggest(ImportKind kind, IReadOnlyList<string> headers)
     {
@@ -208,7 +247,7 @@ public static class ImportFields
             var key = HeaderKey(header);
             foreach (var field in Of(kind))
             {
-                if (!map.ContainsValue(field) && Synonyms[(kind, field)].Any(s => HeaderKey(s) == key))
+                if (!map.ContainsValue(field) && HeaderKeys.Value[(kind, field)].Contains(key))
                 {
                     map[header] = field;
                     break;
@@ -276,6 +315,26 @@ public static class ImportValues
         "d.M.yyyy", "d.M.yyyy H:mm", "d.M.yyyy H:mm:ss", "d.M.yyyy 'г.'", "d.M.yyyy 'г.' H:mm",
     ];
 
+    /// <summary>The interface text of each value, by resource name: what exports write and error messages list.</summary>
+    private static readonly Dictionary<Type, (object Value, string Resource)[]> Names = new()
+    {
+        [typeof(SizeSegment)] =
+        [
+            (SizeSegment.Micro, nameof(Texts.SizeMicro)), (SizeSegment.Small, nameof(Texts.SizeSmall)),
+            (SizeSegment.Medium, nameof(Texts.SizeMedium)), (SizeSegment.Large, nameof(Texts.SizeLarge)),
+        ],
+        [typeof(AccountStatus)] =
+        [
+            (AccountStatus.Prospect, nameof(Texts.AccountStatusProspect)), (AccountStatus.Active, nameof(Texts.StatusActive)),
+            (AccountStatus.Former, nameof(Texts.AccountStatusFormer)),
+        ],
+        [typeof(InteractionKind)] =
+        [
+            (InteractionKind.Call, nameof(Texts.InteractionCall)), (InteractionKind.Meeting, nameof(Texts.InteractionMeeting)),
+            (InteractionKind.Email, nameof(Texts.InteractionEmail)), (InteractionKind.Note, nameof(Texts.InteractionNote)),
+        ],
+    };
+
     private static readonly Dictionary<Type, Dictionary<string, object>> Words = new()
     {
         [typeof(SizeSegment)] = Table(
@@ -337,8 +396,13 @@ public static class ImportValues
     public static T? Parse<T>(string text) where T : struct, Enum =>
         Words[typeof(T)].TryGetValue(ImportFields.HeaderKey(text), out var value) ? (T)value : null;
 
-    /// <summary>The names people may write for an enumeration, for error messages.</summary>
-    public static string Accepted<T>() where T : struct, Enum => string.Join(", ", Enum.GetNames<T>());
+    /// <summary>A value as people read it in the current language, and as exports write it: the import reads it back.</summary>
+    public static string Name<T>(T value) where T : struct, Enum =>
+        Names[typeof(T)].Where(n => n.Value.Equals(value)).Select(n => Texts.ResourceManager.GetString(n.Resource, CultureInfo.CurrentUICulture))
+            .FirstOrDefault() ?? value.ToString();
+
+    /// <summary>The names of an enumeration's values in the current language, for error messages.</summary>
+    public static string Accepted<T>() where T : struct, Enum => string.Join(", ", Enum.GetValues<T>().Select(Name));
 
     /// <summary>
     /// An instant from a date with an optional time, read as the server's local time unless the text carries an
@@ -365,6 +429,12 @@ public static class ImportValues
             foreach (var word in words)
             {
                 table[ImportFields.HeaderKey(word)] = value;
+            }
+
+            // The names the interface shows in every language, which is what an export writes.
+            foreach (var language in Identity.Languages.All)
+            {
+                table[ImportFields.HeaderKey(ImportFields.InLanguage(language, () => Name(value)))] = value;
             }
         }
 

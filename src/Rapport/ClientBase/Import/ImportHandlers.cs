@@ -45,11 +45,20 @@ public sealed class ImportHandlers(
         Viewer viewer, ImportKind kind, Stream csv, ColumnMap map, IProgress<ImportProgress>? progress = null, CancellationToken ct = default) =>
         RunAsync(viewer, kind, csv, map, commit: true, progress, ct);
 
+    /// <summary>
+    /// Checks every row as a preview does and hands every error over as it is found, beyond the ones a preview lists:
+    /// what a file of the rows in error is made from.
+    /// </summary>
+    public Task<ImportPreview> CheckAsync(
+        Viewer viewer, ImportKind kind, Stream csv, ColumnMap map, Action<ImportRowError> onError, CancellationToken ct = default) =>
+        RunAsync(viewer, kind, csv, map, commit: false, progress: null, ct, onError);
+
     private async Task<ImportPreview> RunAsync(
-        Viewer viewer, ImportKind kind, Stream csv, ColumnMap map, bool commit, IProgress<ImportProgress>? progress, CancellationToken ct)
+        Viewer viewer, ImportKind kind, Stream csv, ColumnMap map, bool commit, IProgress<ImportProgress>? progress, CancellationToken ct,
+        Action<ImportRowError>? onError = null)
     {
         var file = CsvFile.Open(csv);
-        var run = new ImportRun(kind, file, map);
+        var run = new ImportRun(kind, file, map, onError);
         if (!ClientBaseAccess.MayUseClientBase(viewer))
         {
             run.Error(1, null, Texts.ErrorForbidden);
@@ -142,11 +151,18 @@ internal sealed class ImportRow(int row, string[] cells, IReadOnlyDictionary<Imp
     public int Row { get; } = row;
 
     public string? this[ImportField field] =>
-        columns.TryGetValue(field, out var index) && cells[index].Trim() is { Length: > 0 } value ? value : null;
+        columns.TryGetValue(field, out var index) && cells[index].Trim() is { Length: > 0 } value ? Unneutralised(value) : null;
+
+    /// <summary>
+    /// A cell as it was before an export kept a spreadsheet from reading it as a formula (an apostrophe before = + - @),
+    /// so that a file exported and imported again changes nothing.
+    /// </summary>
+    private static string Unneutralised(string value) =>
+        value.Length > 1 && value[0] == '\'' && value[1] is '=' or '+' or '-' or '@' ? value[1..] : value;
 }
 
 /// <summary>The errors and counts of one import run.</summary>
-internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map)
+internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map, Action<ImportRowError>? onError = null)
 {
     /// <summary>Errors beyond this many are counted but not listed: a wrong file would otherwise list every row.</summary>
     public const int MaxErrorsListed = 500;
@@ -172,9 +188,15 @@ internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map)
     public void Error(int row, ImportField? field, string message)
     {
         ErrorCount++;
-        if (_errors.Count < MaxErrorsListed)
+        if (_errors.Count < MaxErrorsListed || onError is not null)
         {
-            _errors.Add(new ImportRowError(row, field is { } f ? map.ColumnOf(f) : null, message));
+            var error = new ImportRowError(row, field is { } f ? map.ColumnOf(f) : null, message);
+            if (_errors.Count < MaxErrorsListed)
+            {
+                _errors.Add(error);
+            }
+
+            onError?.Invoke(error);
         }
     }
 
@@ -182,6 +204,12 @@ internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map)
     public Dictionary<ImportField, int> CheckHeader()
     {
         var columns = new Dictionary<ImportField, int>();
+        if (file.NotTextMessage is { } notText)
+        {
+            Error(1, null, notText);
+            return columns;
+        }
+
         if (file.Headers.Count == 0)
         {
             Error(1, null, Texts.ImportEmptyFile);
@@ -220,6 +248,9 @@ internal sealed class ImportRun(ImportKind kind, CsvFile file, ColumnMap map)
         Created, Updated, Unchanged, ErrorCount, [.. _errors.OrderBy(e => e.Row)], committed);
 }
 
+/// <summary>An employee an import row names by e-mail.</summary>
+internal sealed record EmployeeRef(Guid Id, string Email, bool Active);
+
 /// <summary>What every kind of import works with.</summary>
 internal sealed record ImportContext(
     RapportDb Db, Viewer Viewer, ImportRun Run, DateTime Now, StrengthOptions Strength, RoleSet Roles, ImportWriter Writer);
@@ -227,7 +258,7 @@ internal sealed record ImportContext(
 /// <summary>Reads, checks, looks up and applies the rows of one kind, a batch at a time.</summary>
 internal abstract class RowImporter(ImportContext context)
 {
-    private readonly Dictionary<string, Guid?> _employees = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EmployeeRef?> _employees = new(StringComparer.Ordinal);
 
     private readonly Dictionary<Guid, bool> _assignable = [];
 
@@ -274,7 +305,7 @@ internal abstract class RowImporter(ImportContext context)
         return value;
     }
 
-    /// <summary>An enumeration cell by name or word; an error for anything else.</summary>
+    /// <summary>An enumeration cell by name or word; an error, listing the names in the reader's language, for anything else.</summary>
     protected T? Choice<T>(ImportRow row, ImportField field) where T : struct, Enum
     {
         if (row[field] is not { } text)
@@ -285,7 +316,13 @@ internal abstract class RowImporter(ImportContext context)
         var value = ImportValues.Parse<T>(text);
         if (value is null)
         {
-            Run.Error(row.Row, field, string.Format(CultureInfo.CurrentCulture, Texts.ImportUnknownValue, text, ImportValues.Accepted<T>()));
+            var unknown = field switch
+            {
+                ImportField.Size => Texts.ImportUnknownSize,
+                ImportField.AccountStatus => Texts.ImportUnknownAccountStatus,
+                _ => Texts.ImportUnknownInteractionKind,
+            };
+            Run.Error(row.Row, field, string.Format(CultureInfo.CurrentCulture, unknown, text, ImportValues.Accepted<T>()));
         }
 
         return value;
@@ -345,18 +382,21 @@ internal abstract class RowImporter(ImportContext context)
         return domain;
     }
 
-    /// <summary>Active employees by e-mail, remembered for the whole file: there are few of them.</summary>
-    protected async Task<IReadOnlyDictionary<string, Guid?>> EmployeesAsync(IEnumerable<string?> emails, CancellationToken ct)
+    /// <summary>
+    /// Employees by e-mail, an active one before one who has left, remembered for the whole file: there are few of
+    /// them. Only an active employee may be named anew; one who has left may still stand where they already are.
+    /// </summary>
+    protected async Task<IReadOnlyDictionary<string, EmployeeRef?>> EmployeesAsync(IEnumerable<string?> emails, CancellationToken ct)
     {
         var unknown = emails.OfType<string>().Where(e => !_employees.ContainsKey(e)).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count > 0)
         {
             var found = await Db.Employees.AsNoTracking()
-                .Where(e => e.Email != null && unknown.Contains(e.Email) && e.Status == People.EmployeeStatus.Active)
-                .Select(e => new { Email = e.Email!, e.Id }).ToListAsync(ct);
+                .Where(e => e.Email != null && unknown.Contains(e.Email))
+                .Select(e => new EmployeeRef(e.Id, e.Email!, e.Status == People.EmployeeStatus.Active)).ToListAsync(ct);
             foreach (var email in unknown)
             {
-                _employees[email] = found.FirstOrDefault(f => f.Email == email)?.Id;
+                _employees[email] = found.Where(f => f.Email == email).OrderByDescending(f => f.Active).FirstOrDefault();
             }
         }
 

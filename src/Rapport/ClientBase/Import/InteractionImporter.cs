@@ -18,6 +18,8 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
     public override async Task ProcessAsync(IReadOnlyList<ImportRow> rows, CancellationToken ct)
     {
         _created.Clear();
+
+        // A row with a bad cell is looked up too, so that it shows all its errors at once; only a row without any is applied.
         var lines = new List<Line>(rows.Count);
         foreach (var row in rows)
         {
@@ -25,64 +27,54 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
             var line = new Line(row, new AccountReference(Eik(row, ImportField.AccountEik), Domain(row, ImportField.AccountDomain), null),
                 Choice<InteractionKind>(row, ImportField.InteractionKind), When(row), Text(row, ImportField.Subject, 200),
                 Text(row, ImportField.Outcome, 2000), Email(row, ImportField.ContactEmail), Email(row, ImportField.EmployeeEmail));
-            if (Run.ErrorCount > errors)
-            {
-                continue;
-            }
-
-            if (line.Account.IsEmpty)
+            var badReference = (row[ImportField.AccountEik] is not null && line.Account.Eik is null)
+                || (row[ImportField.AccountDomain] is not null && line.Account.Domain is null);
+            if (line.Account.IsEmpty && !badReference)
             {
                 Error(row, Run.FirstMapped(ImportField.AccountEik, ImportField.AccountDomain), Texts.ImportAccountRequired);
             }
-            else if (line.Subject is null)
+
+            if (line.Subject is null && row[ImportField.Subject] is null)
             {
                 Error(row, ImportField.Subject, Format(Texts.ValidationRequired, ImportFields.Label(Run.Kind, ImportField.Subject)));
             }
-            else
-            {
-                lines.Add(line);
-            }
+
+            lines.Add(line with { Failed = Run.ErrorCount > errors, BadReference = badReference });
         }
 
-        var accounts = await AccountReferences.LoadAsync(Db, [.. lines.Select(l => l.Account)], ct);
-        var found = lines.Select(l => accounts.Find(l.Account)).ToList();
+        var named = lines.Where(l => !l.BadReference && !l.Account.IsEmpty).ToList();
+        var accounts = await AccountReferences.LoadAsync(Db, [.. named.Select(l => l.Account)], ct);
+        var found = lines.Select(l => l.BadReference || l.Account.IsEmpty ? (Id: null, Error: null) : accounts.Find(l.Account)).ToList();
         var accountIds = found.Select(f => f.Id).OfType<Guid>().Distinct().ToList();
         var editable = await EditableAsync(accountIds, ct);
         var employees = await EmployeesAsync(lines.Select(l => l.EmployeeEmail), ct);
         var contactEmails = lines.Where(l => l.ContactEmail is not null).Select(l => l.ContactEmail!).Distinct().ToList();
-        var contacts = contactEmails.Count == 0
+        var contacts = contactEmails.Count == 0 || accountIds.Count == 0
             ? []
             : await (from e in Db.Set<ContactEmail>()
                      join c in Db.Contacts on e.ContactId equals c.Id
                      where contactEmails.Contains(e.Address) && accountIds.Contains(c.AccountId)
                      orderby c.Status
                      select new { c.Id, c.AccountId, Email = e.Address }).ToListAsync(ct);
-        var existing = await ExistingAsync(accountIds, lines, ct);
+        var existing = await ExistingAsync(accountIds, [.. lines.Where(l => !l.Failed)], ct);
 
         for (var i = 0; i < lines.Count; i++)
         {
             var line = lines[i];
-            var (named, notFound) = found[i];
-            if (named is not { } accountId)
+            var errors = Run.ErrorCount;
+            var (accountFound, notFound) = found[i];
+            if (notFound is not null)
             {
-                Error(line.Row, line.Account.Field, notFound!);
-                continue;
+                Error(line.Row, line.Account.Field, notFound);
             }
-
-            var key = (accountId, line.At!.Value, line.Subject!);
-            Guid? employeeId = line.EmployeeEmail is { } email ? employees[email] : Viewer.EmployeeId;
-            var contactId = line.ContactEmail is { } address
-                ? contacts.FirstOrDefault(c => c.AccountId == accountId && c.Email == address)?.Id
-                : null;
-            if (!editable.Contains(accountId))
+            else if (accountFound is { } toCheck && !editable.Contains(toCheck))
             {
                 Error(line.Row, line.Account.Field, Texts.ImportNotEditable);
             }
-            else if (_keys.TryGetValue(key, out var first))
-            {
-                Error(line.Row, ImportField.Subject, Format(Texts.ImportDuplicateRow, first));
-            }
-            else if (line.EmployeeEmail is not null && employeeId is null)
+
+            var employee = line.EmployeeEmail is { } email ? employees[email] : null;
+            Guid? employeeId = line.EmployeeEmail is null ? Viewer.EmployeeId : employee is { Active: true } ? employee.Id : null;
+            if (line.EmployeeEmail is not null && employeeId is null)
             {
                 Error(line.Row, ImportField.EmployeeEmail, Format(Texts.ImportUnknownEmployee, line.EmployeeEmail));
             }
@@ -95,46 +87,70 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
                 Error(line.Row, ImportField.EmployeeEmail,
                     Viewer.Is(Roles.HeadOfSales) ? Texts.ValidationAssignOutsideTeam : Texts.ValidationCreditOthers);
             }
-            else if (line.ContactEmail is not null && contactId is null)
+
+            if (accountFound is not { } accountId)
+            {
+                continue;
+            }
+
+            var contactId = line.ContactEmail is { } address
+                ? contacts.FirstOrDefault(c => c.AccountId == accountId && c.Email == address)?.Id
+                : null;
+            if (line.ContactEmail is not null && contactId is null)
             {
                 Error(line.Row, ImportField.ContactEmail, Texts.ValidationContactsOfAccount);
             }
-            else
+
+            if (line.At is null || line.Subject is null)
             {
-                _keys[key] = line.Row.Row;
-                if (existing.TryGetValue(key, out var interaction))
-                {
-                    if (Change(interaction.Outcome, line.Outcome, v => interaction.Outcome = v))
-                    {
-                        Run.Updated++;
-                    }
-                    else
-                    {
-                        Run.Unchanged++;
-                    }
-
-                    continue;
-                }
-
-                var created = new Interaction
-                {
-                    AccountId = accountId,
-                    Kind = line.Kind ?? InteractionKind.Note,
-                    OccurredAt = line.At.Value,
-                    Subject = line.Subject!,
-                    Outcome = line.Outcome,
-                    LoggedById = Viewer.EmployeeId,
-                };
-                created.Employees.Add(new InteractionEmployee { InteractionId = created.Id, EmployeeId = employeeId.Value });
-                if (contactId is { } contact)
-                {
-                    created.Contacts.Add(new InteractionContact { InteractionId = created.Id, ContactId = contact });
-                }
-
-                Writer.Add(created);
-                _created.Add(created);
-                Run.Created++;
+                continue;
             }
+
+            var key = (accountId, line.At.Value, line.Subject);
+            if (_keys.TryGetValue(key, out var first))
+            {
+                Error(line.Row, ImportField.Subject, Format(Texts.ImportDuplicateRow, first));
+                continue;
+            }
+
+            _keys[key] = line.Row.Row;
+            if (line.Failed || Run.ErrorCount > errors)
+            {
+                continue;
+            }
+
+            if (existing.TryGetValue(key, out var interaction))
+            {
+                if (Change(interaction.Outcome, line.Outcome, v => interaction.Outcome = v))
+                {
+                    Run.Updated++;
+                }
+                else
+                {
+                    Run.Unchanged++;
+                }
+
+                continue;
+            }
+
+            var created = new Interaction
+            {
+                AccountId = accountId,
+                Kind = line.Kind ?? InteractionKind.Note,
+                OccurredAt = line.At.Value,
+                Subject = line.Subject,
+                Outcome = line.Outcome,
+                LoggedById = Viewer.EmployeeId,
+            };
+            created.Employees.Add(new InteractionEmployee { InteractionId = created.Id, EmployeeId = employeeId!.Value });
+            if (contactId is { } contact)
+            {
+                created.Contacts.Add(new InteractionContact { InteractionId = created.Id, ContactId = contact });
+            }
+
+            Writer.Add(created);
+            _created.Add(created);
+            Run.Created++;
         }
     }
 
@@ -169,7 +185,7 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
     private async Task<Dictionary<(Guid, DateTime, string), Interaction>> ExistingAsync(
         List<Guid> accountIds, List<Line> lines, CancellationToken ct)
     {
-        if (accountIds.Count == 0)
+        if (accountIds.Count == 0 || lines.Count == 0)
         {
             return [];
         }
@@ -188,7 +204,8 @@ internal sealed class InteractionImporter(ImportContext context) : RowImporter(c
         return byKey;
     }
 
+    /// <summary>A row as read; <see cref="Failed"/> if a cell was in error, <see cref="BadReference"/> if its account cell was.</summary>
     private sealed record Line(
         ImportRow Row, AccountReference Account, InteractionKind? Kind, DateTime? At, string? Subject, string? Outcome,
-        string? ContactEmail, string? EmployeeEmail);
+        string? ContactEmail, string? EmployeeEmail, bool Failed = false, bool BadReference = false);
 }
