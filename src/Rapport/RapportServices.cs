@@ -43,6 +43,7 @@ public static class RapportServices
         services.AddScoped<Migrator>();
         services.AddScoped<DemoData>();
         services.AddScoped<ClientBaseDemo>();
+        services.AddScoped<Deals.Demo.DealsDemo>();
         services.AddScoped<EmployeeHandlers>();
         services.AddScoped<TeamHandlers>();
         services.AddScoped<SettingsHandlers>();
