@@ -76,6 +76,7 @@ public static class RapportServices
         services.AddScoped<ICurrencyRateObserver>(sp => sp.GetRequiredService<DealHandlers>());
         services.AddScoped<DealQueries>();
         services.AddScoped<DealRiskQueries>();
+        services.AddScoped<DealBoardQueries>();
         services.AddScoped<PaymentHandlers>();
         services.AddScoped<DealEvents>();
         services.AddScoped<DealStats>();
