@@ -30,14 +30,19 @@ public sealed class DealsDemo(RapportDb db, TimeProvider clock, CurrencyConverte
             .Select(a => new DemoAccount(a.Id, a.Name, a.Status, a.OwnerId)).ToListAsync(ct);
         var contacts = await db.Contacts.AsNoTracking().Where(c => c.Status == ContactStatus.Active)
             .Select(c => new DemoContact(c.Id, c.AccountId, c.FullName, c.Email, c.Role)).ToListAsync(ct);
-        var users = await db.Users.AsNoTracking().Where(u => u.EmployeeId != null).Select(u => new { u.Id, EmployeeId = u.EmployeeId!.Value })
+        var users = await db.Users.AsNoTracking().Where(u => u.EmployeeId != null).Select(u => new { u.Id, EmployeeId = u.EmployeeId!.Value, u.Email })
             .ToListAsync(ct);
-        var active = (await db.Employees.AsNoTracking().Where(e => e.Status == EmployeeStatus.Active).Select(e => e.Id).ToListAsync(ct)).ToHashSet();
+        var employees = await db.Employees.AsNoTracking().Select(e => new { e.Id, e.Email, e.Status }).ToListAsync(ct);
+        var active = employees.Where(e => e.Status == EmployeeStatus.Active).Select(e => e.Id).ToHashSet();
+        var signIns = users.GroupBy(u => u.EmployeeId).ToDictionary(g => g.Key, g => g.MinBy(u => u.Id)!);
+
+        // A command records its user's e-mail as the actor; those without a sign-in are named by their work address.
+        var actors = employees.ToDictionary(e => e.Id, e => signIns.GetValueOrDefault(e.Id)?.Email ?? e.Email ?? "");
         var rates = await converter.RatesAsync(ct);
         var baseCurrency = await converter.BaseCurrencyAsync(ct);
 
         var planner = new DealsPlanner(demo.Random, demo.Staff, demo.Now, stages, reasons, active,
-            users.GroupBy(u => u.EmployeeId).ToDictionary(g => g.Key, g => (Guid?)g.Min(u => u.Id)),
+            signIns.ToDictionary(p => p.Key, p => (Guid?)p.Value.Id), actors,
             (amount, currency, on) => rates.Convert(amount, currency, baseCurrency, on)
                 ?? throw new InvalidOperationException($"The demo has no {currency} rate for {on}."));
         var plan = planner.Plan(

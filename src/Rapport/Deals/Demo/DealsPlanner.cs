@@ -12,7 +12,8 @@ namespace Rapport.Deals.Demo;
 /// </summary>
 public sealed class DealsPlanner(
     Random random, DemoStaff staff, DateTime now, IReadOnlyList<Stage> stages, IReadOnlyList<LostReason> reasons,
-    IReadOnlySet<Guid> activeEmployees, IReadOnlyDictionary<Guid, Guid?> userOf, Func<decimal, string, DateOnly, decimal> convert)
+    IReadOnlySet<Guid> activeEmployees, IReadOnlyDictionary<Guid, Guid?> userOf, IReadOnlyDictionary<Guid, string> actorOf,
+    Func<decimal, string, DateOnly, decimal> convert)
 {
     private readonly DateOnly _today = DateOnly.FromDateTime(now);
     private readonly List<Stage> _open = [.. stages.Where(s => s.Kind == StageKind.Open)];
@@ -382,11 +383,10 @@ public sealed class DealsPlanner(
 
     private DealEvent NewEvent(Deal deal, DealEventKind kind, DateTime at, Guid by, DateOnly? effectiveOn = null)
     {
-        var person = staff.People.FirstOrDefault(p => p.Id == by);
         var ev = new DealEvent
         {
             DealId = deal.Id, Kind = kind, At = at, EffectiveOn = effectiveOn ?? DateOnly.FromDateTime(at), UserId = userOf.GetValueOrDefault(by),
-            ActorEmployeeId = by, Actor = person?.Name ?? "", Currency = deal.Currency,
+            ActorEmployeeId = by, Actor = actorOf.GetValueOrDefault(by) ?? "", Currency = deal.Currency,
         };
         _events.Add((ev, _events.Count));
         return ev;
