@@ -9,7 +9,10 @@ using static Microsoft.Playwright.Assertions;
 
 namespace Rapport.BrowserTests;
 
-/// <summary>A manager closes a deal on the pipeline board: dragged onto Won, the close date given, the Won column counts it.</summary>
+/// <summary>
+/// A manager works the pipeline board: a deal dragged onto Won, the close date given, the Won column counts it; another
+/// dropped on an open stage, then moved again with the keyboard alone.
+/// </summary>
 public sealed class DealBoardJourney(BrowserApp app) : IClassFixture<BrowserApp>
 {
     [Fact]
@@ -75,5 +78,19 @@ public sealed class DealBoardJourney(BrowserApp app) : IClassFixture<BrowserApp>
         await Expect(page.Locator($".board-column[data-stage=\"{DealDefaults.ProposalId}\"]").Locator(".board-card", new() { HasText = other }))
             .ToBeVisibleAsync();
         await Expect(negotiation.GetByTestId("count")).ToHaveTextAsync("0");
+
+        // By keyboard: the card's "Move" opens with Enter, the arrow keys choose the stage, Tab reaches the button.
+        var proposed = page.Locator($".board-column[data-stage=\"{DealDefaults.ProposalId}\"]").Locator(".board-card", new() { HasText = other });
+        await proposed.Locator("summary").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(proposed.GetByLabel("Move to")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(proposed.GetByLabel("Move to")).ToHaveValueAsync(DealDefaults.NeedsAnalysisId.ToString());
+        await page.Keyboard.PressAsync("Tab");
+        await Expect(proposed.GetByRole(AriaRole.Button, new() { Name = "Move the deal" })).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await Expect(page.Locator($".board-column[data-stage=\"{DealDefaults.NeedsAnalysisId}\"]").Locator(".board-card", new() { HasText = other }))
+            .ToBeVisibleAsync();
     }
 }
