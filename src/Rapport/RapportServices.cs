@@ -8,6 +8,7 @@ using Rapport.ClientBase;
 using Rapport.ClientBase.Demo;
 using Rapport.ClientBase.Import;
 using Rapport.Data;
+using Rapport.Deals;
 using Rapport.Identity;
 using Rapport.People;
 using Rapport.Settings;
@@ -25,6 +26,7 @@ public static class RapportServices
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<VersioningInterceptor>();
         services.AddSingleton<SearchIndexInterceptor>();
+        services.AddSingleton<AppendOnlyInterceptor>();
 
         // The options are built once, not per request (a tenth of an API call's time went to rebuilding them); the
         // context is per request and carries the request's actor for the shared interceptors.
@@ -33,7 +35,7 @@ public static class RapportServices
             {
                 DatabaseOptions.Configure(options, provider, connectionString);
                 options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(),
-                    sp.GetRequiredService<SearchIndexInterceptor>());
+                    sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>());
             },
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
@@ -41,6 +43,7 @@ public static class RapportServices
         services.AddScoped<Migrator>();
         services.AddScoped<DemoData>();
         services.AddScoped<ClientBaseDemo>();
+        services.AddScoped<Deals.Demo.DealsDemo>();
         services.AddScoped<EmployeeHandlers>();
         services.AddScoped<TeamHandlers>();
         services.AddScoped<SettingsHandlers>();
@@ -66,6 +69,20 @@ public static class RapportServices
         services.AddScoped<ImportHandlers>();
         services.AddScoped<AccountExport>();
         services.AddScoped<ImportMappingHandlers>();
+        services.AddScoped<CurrencyConverter>();
+        services.AddScoped<CurrencyRateHandlers>();
+        services.AddScoped<ProductHandlers>();
+        services.AddScoped<DealSettingsCatalog>();
+        services.AddScoped<DealSettingsHandlers>();
+        services.AddScoped<DealHandlers>();
+        services.AddScoped<ICurrencyRateObserver>(sp => sp.GetRequiredService<DealHandlers>());
+        services.AddScoped<DealQueries>();
+        services.AddScoped<DealRiskQueries>();
+        services.AddScoped<DealBoardQueries>();
+        services.AddScoped<PaymentHandlers>();
+        services.AddScoped<DealEvents>();
+        services.AddScoped<DealStats>();
+        services.AddSingleton<IMergeParticipant, DealMerge>();
 
         return services
             .AddIdentityCore<User>(options =>

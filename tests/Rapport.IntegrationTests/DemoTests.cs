@@ -285,16 +285,18 @@ public abstract partial class DemoTests(RapportApp app)
     public async Task Seeding_again_adds_nothing_and_lists_the_sign_ins_again()
     {
         var first = await SeedAsync();
-        Assert.Equal([DemoData.CompanyPart, "client base"], first.Added);
+        Assert.Equal([DemoData.CompanyPart, "client base", "deals"], first.Added);
         var counts = await WithDbAsync(async db => (await db.Accounts.CountAsync(), await db.Contacts.CountAsync(),
-            await db.Interactions.CountAsync(), await db.Employees.CountAsync(), await db.Users.CountAsync()));
+            await db.Interactions.CountAsync(), await db.Employees.CountAsync(), await db.Users.CountAsync(), await db.Deals.CountAsync(),
+            await db.DealEvents.CountAsync()));
 
         var again = await app.WithServicesAsync(sp => sp.GetRequiredService<DemoData>().SeedAsync());
 
         Assert.True(again.IsDemo);
         Assert.Empty(again.Added);
         Assert.Equal(counts, await WithDbAsync(async db => (await db.Accounts.CountAsync(), await db.Contacts.CountAsync(),
-            await db.Interactions.CountAsync(), await db.Employees.CountAsync(), await db.Users.CountAsync())));
+            await db.Interactions.CountAsync(), await db.Employees.CountAsync(), await db.Users.CountAsync(), await db.Deals.CountAsync(),
+            await db.DealEvents.CountAsync())));
         string[] documented = [DemoSignIns.Admin, DemoSignIns.Head, DemoSignIns.Manager, DemoSignIns.Coordinator, DemoSignIns.Finance,
             DemoSignIns.Hr, DemoSignIns.Press];
         Assert.Equal(documented, again.Logins.Select(l => l.Email));
@@ -302,6 +304,121 @@ public abstract partial class DemoTests(RapportApp app)
         Web.DemoBanner.Write(again, printed);
         Assert.Contains(DemoData.Password, printed.ToString(), StringComparison.Ordinal);
         Assert.All(documented, email => Assert.Contains(email, printed.ToString(), StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Two_years_of_deals_won_lost_and_open_in_every_stage_went_through_their_stages_and_were_paid()
+    {
+        await SeedAsync();
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var (deals, events, payments, products, splitDeals, lines) = await WithDbAsync(async db => (
+            await db.Deals.AsNoTracking().ToListAsync(),
+            await db.DealEvents.AsNoTracking().ToListAsync(),
+            await db.DealPayments.AsNoTracking().ToListAsync(),
+            await db.Products.AsNoTracking().Include(p => p.Prices).ToListAsync(),
+            await db.Set<Rapport.Deals.DealSplit>().GroupBy(s => s.DealId).Where(g => g.Count() == 2).Select(g => g.Key).ToListAsync(),
+            await db.DealLines.AsNoTracking().ToListAsync()));
+
+        Assert.InRange(products.Count, 10, 20);
+        Assert.All(products, p => Assert.Equal(["BGN", "EUR"], p.Prices.Select(x => x.Currency).Order(StringComparer.Ordinal)));
+        Assert.Contains(products, p => p.Name.Contains("лиценз", StringComparison.Ordinal));
+        Assert.Contains(products, p => p.Name.StartsWith("Rapport Cloud", StringComparison.Ordinal));
+
+        var won = deals.Where(d => d.Outcome == Rapport.Deals.DealOutcome.Won).ToList();
+        Assert.InRange(won.Count, 250, 900);
+        Assert.All(won, d => Assert.InRange(d.ClosedOn!.Value, today.AddMonths(-25), today));
+        Assert.True(won.Select(d => (d.ClosedOn!.Value.Year, d.ClosedOn.Value.Month)).Distinct().Count() >= 22, "wins in nearly every month");
+        var thisYear = won.Where(d => d.ClosedOn > today.AddYears(-1)).Sum(d => d.AmountBase);
+        var lastYear = won.Where(d => d.ClosedOn <= today.AddYears(-1) && d.ClosedOn > today.AddYears(-2)).Sum(d => d.AmountBase);
+        Assert.True(lastYear > 0 && thisYear > lastYear, $"growth: {thisYear} against {lastYear}");
+        Assert.Contains(won, d => d.NewBusiness == true);
+        Assert.Contains(won, d => d.NewBusiness == false);
+
+        var lost = deals.Where(d => d.Outcome == Rapport.Deals.DealOutcome.Lost).ToList();
+        Assert.NotEmpty(lost);
+        Assert.All(lost, d => Assert.NotNull(d.LostReasonId));
+        var open = deals.Where(d => d.Outcome == Rapport.Deals.DealOutcome.Open).ToList();
+        Assert.Equal([Rapport.Deals.DealDefaults.QualificationId, Rapport.Deals.DealDefaults.NeedsAnalysisId, Rapport.Deals.DealDefaults.ProposalId, Rapport.Deals.DealDefaults.NegotiationId],
+            open.Select(d => d.StageId).Distinct().Order());
+        Assert.All(open, d => Assert.InRange(d.ExpectedCloseOn, today, today.AddMonths(6)));
+        Assert.Contains(open, d => d.ExpectedCloseOn.Month == today.Month && d.ExpectedCloseOn.Year == today.Year);
+        Assert.Contains(deals, d => lines.Any(l => l.DealId == d.Id));
+        Assert.Contains(deals, d => lines.All(l => l.DealId != d.Id));
+        Assert.All(deals.Where(d => lines.Any(l => l.DealId == d.Id)), d => Assert.Equal(d.Amount, lines.Where(l => l.DealId == d.Id).Sum(l => l.Amount)));
+        Assert.NotEmpty(splitDeals);
+
+        // Every deal went through its stages as the commands record them: created first, moved, then won or lost.
+        var byDeal = events.GroupBy(e => e.DealId).ToDictionary(g => g.Key, g => g.OrderBy(e => e.Id).ToList());
+        Assert.All(deals, d =>
+        {
+            var log = byDeal[d.Id];
+            Assert.Equal(Rapport.Deals.DealEventKind.Created, log[0].Kind);
+            Assert.Equal(log.Select(e => e.At).Order(), log.Select(e => e.At));
+            var last = log.LastOrDefault(e => e.Kind is Rapport.Deals.DealEventKind.Won or Rapport.Deals.DealEventKind.Lost or Rapport.Deals.DealEventKind.StageMoved or Rapport.Deals.DealEventKind.Created);
+            Assert.Equal(d.StageId, last!.ToStageId);
+        });
+        Assert.All(splitDeals, id => Assert.Contains(byDeal[id], e => e.Kind == Rapport.Deals.DealEventKind.SplitsChanged));
+        Assert.Contains(events, e => e.Kind == Rapport.Deals.DealEventKind.StageMoved);
+
+        // Paid, in full or in part, and never beyond the amount; a few credit notes within what was paid.
+        Assert.Contains(payments, p => p.Kind == Rapport.Deals.PaymentKind.CreditNote);
+        Assert.All(payments.GroupBy(p => p.DealId), g => Assert.InRange(g.Sum(p => p.Amount), 0, won.Single(d => d.Id == g.Key).Amount));
+        Assert.Equal(payments.Count, events.Count(e => e.Kind is Rapport.Deals.DealEventKind.Payment or Rapport.Deals.DealEventKind.CreditNote));
+    }
+
+    [Fact]
+    public async Task Each_demo_user_sees_the_deals_they_work_on_and_the_manager_has_some_at_risk()
+    {
+        await SeedAsync();
+        async Task<List<Rapport.Deals.DealRow>> DealsOfAsync(Viewer viewer, Rapport.Deals.RiskFilter? risk = null) =>
+            await app.WithServicesAsync(async sp =>
+            {
+                var rows = new List<Rapport.Deals.DealRow>();
+                string? after = null;
+                do
+                {
+                    var page = await sp.GetRequiredService<Rapport.Deals.DealQueries>().ListAsync(viewer, new Rapport.Deals.DealFilter(Risk: risk, After: after, PageSize: 200));
+                    rows.AddRange(page.Items);
+                    after = page.Next;
+                }
+                while (after is not null);
+                return rows;
+            });
+        var (manager, _) = await SignInAsync(DemoSignIns.Manager);
+        var (head, _) = await SignInAsync(DemoSignIns.Head);
+        var (finance, _) = await SignInAsync(DemoSignIns.Finance);
+        var splits = await WithDbAsync(db => db.Set<Rapport.Deals.DealSplit>().AsNoTracking().ToListAsync());
+        var team = await WithDbAsync(db => db.Employees.Where(e => e.TeamId == db.Employees.Single(h => h.Id == head.EmployeeId).TeamId)
+            .Select(e => e.Id).ToListAsync());
+
+        var mine = await DealsOfAsync(manager);
+        Assert.InRange(mine.Count, 30, 250);
+        Assert.All(mine, d => Assert.True(d.OwnerId == manager.EmployeeId || splits.Any(s => s.DealId == d.Id && s.EmployeeId == manager.EmployeeId)));
+        Assert.Contains(mine, d => d.Outcome == Rapport.Deals.DealOutcome.Open);
+        Assert.Contains(mine, d => d.Outcome == Rapport.Deals.DealOutcome.Won);
+        Assert.NotEmpty(await DealsOfAsync(manager, Rapport.Deals.RiskFilter.AtRisk));
+        Assert.NotEmpty(await DealsOfAsync(manager, Rapport.Deals.RiskFilter.NotAtRisk));
+
+        var teams = await DealsOfAsync(head);
+        Assert.True(teams.Count > mine.Count);
+        Assert.True(teams.Select(d => d.OwnerId).Distinct().Count() >= 4);
+        Assert.All(teams, d => Assert.True(team.Contains(d.OwnerId) || splits.Any(s => s.DealId == d.Id && team.Contains(s.EmployeeId))));
+        Assert.All(await DealsOfAsync(finance), d => Assert.Equal(Rapport.Deals.DealOutcome.Won, d.Outcome));
+
+        // The manager's list in Bulgarian names their own deals.
+        var client = await app.SignedInClientAsync(DemoSignIns.Manager, DemoData.Password);
+        var list = WebUtility.HtmlDecode(await client.GetStringAsync("/deals"));
+        Assert.Contains(mine.OrderBy(d => d.CloseOn).First().Title, list, StringComparison.Ordinal);
+
+        // The head's board in Bulgarian counts the team's open proposals, at most fifty shown, the rest linked to the list.
+        var board = WebUtility.HtmlDecode(await (await app.SignedInClientAsync(DemoSignIns.Head, DemoData.Password)).GetStringAsync("/deals/board"));
+        var proposals = teams.Count(d => d.StageId == Rapport.Deals.DealDefaults.ProposalId);
+        var column = board[board.IndexOf($"data-stage=\"{Rapport.Deals.DealDefaults.ProposalId}\"", StringComparison.Ordinal)..];
+        column = column[..column.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Contains(">Оферта</h2>", column, StringComparison.Ordinal);
+        Assert.Contains($"data-testid=\"count\">{proposals}<", column, StringComparison.Ordinal);
+        Assert.Equal(Math.Min(proposals, 50), column.Split("class=\"board-card").Length - 1);
+        Assert.Contains(Texts.ResourceManager.GetString(nameof(Texts.NavHome), Bulgarian)!, board, StringComparison.Ordinal);
     }
 
     [System.Text.RegularExpressions.GeneratedRegex("<[^>]+>")]

@@ -125,13 +125,16 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
             .Replace("/settings/users/{Id:guid}", $"/settings/users/{ids.User}", StringComparison.Ordinal)
             .Replace("/settings/parameters/{Id:guid}", $"/settings/parameters/{ids.Parameter}", StringComparison.Ordinal)
             .Replace("/settings/buying-roles/{Id:guid}", $"/settings/buying-roles/{ids.BuyingRole}", StringComparison.Ordinal)
+            .Replace("/deals/{Id:guid}", $"/deals/{ids.Deal}", StringComparison.Ordinal)
+            .Replace("/settings/products/{Id:guid}", $"/settings/products/{ids.Product}", StringComparison.Ordinal)
             .Replace("/status/{Code:int}", "/status/404", StringComparison.Ordinal);
         return url.Contains('{', StringComparison.Ordinal) ? null : url;
     }
 
     /// <summary>One record of each kind a route names, from the demo: the manager's own where it is theirs.</summary>
     private sealed record Ids(
-        Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole)
+        Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole,
+        Guid Deal, Guid Product)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
@@ -147,7 +150,9 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                 await db.Teams.OrderBy(t => t.Name).Select(t => t.Id).FirstAsync(),
                 await db.Users.Where(u => u.Email == DemoSignIns.Manager).Select(u => u.Id).SingleAsync(),
                 await db.CountryParameters.OrderBy(p => p.ValidFrom).Select(p => p.Id).FirstAsync(),
-                await db.BuyingRoles.OrderBy(r => r.Position).Select(r => r.Id).FirstAsync());
+                await db.BuyingRoles.OrderBy(r => r.Position).Select(r => r.Id).FirstAsync(),
+                await db.Deals.Where(d => d.OwnerId == manager && d.Outcome == Rapport.Deals.DealOutcome.Open).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
+                await db.Products.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
         }
     }
 

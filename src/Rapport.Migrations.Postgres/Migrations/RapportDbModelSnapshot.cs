@@ -722,6 +722,672 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("SearchEntries");
                 });
 
+            modelBuilder.Entity("Rapport.Deals.Deal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal>("AmountBase")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<DateOnly>("CloseOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<DateOnly>("ExpectedCloseOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Forecast")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("LostNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid?>("LostReasonId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool?>("NewBusiness")
+                        .HasColumnType("boolean");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<bool>("ProbabilityOverridden")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly>("RateDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("StageSince")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("LostReasonId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PipelineId");
+
+                    b.HasIndex("StageId", "CloseOn");
+
+                    b.HasIndex("AccountId", "Outcome", "CloseOn");
+
+                    b.HasIndex("Outcome", "CloseOn", "Id");
+
+                    b.HasIndex("OwnerId", "Outcome", "CloseOn");
+
+                    b.ToTable("Deals");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealContact", b =>
+                {
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.HasKey("DealId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Role");
+
+                    b.ToTable("DealContacts");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DealCounters");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Last = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid?>("ActorEmployeeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal?>("AmountAfter")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal?>("AmountBefore")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<decimal?>("BaseAfter")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal?>("BaseBefore")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid?>("FromStageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ToStageId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("DealId", "Id");
+
+                    b.HasIndex("Kind", "EffectiveOn");
+
+                    b.ToTable("DealEvents");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<bool?>("NewProduct")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("numeric(18,4)");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("DealId", "Position");
+
+                    b.ToTable("DealLines");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<decimal>("AmountBase")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaidOn");
+
+                    b.HasIndex("DealId", "PaidOn");
+
+                    b.ToTable("DealPayments");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealSplit", b =>
+                {
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("DealId", "EmployeeId");
+
+                    b.HasIndex("EmployeeId", "DealId");
+
+                    b.ToTable("DealSplits");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.LostReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameBg")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LostReasons");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000101"),
+                            Archived = false,
+                            NameBg = "Цена",
+                            NameEn = "Price",
+                            Position = 0,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000102"),
+                            Archived = false,
+                            NameBg = "Избраха конкурент",
+                            NameEn = "Went with a competitor",
+                            Position = 1,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000103"),
+                            Archived = false,
+                            NameBg = "Няма бюджет",
+                            NameEn = "No budget",
+                            Position = 2,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000104"),
+                            Archived = false,
+                            NameBg = "Не взеха решение",
+                            NameEn = "No decision",
+                            Position = 3,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000105"),
+                            Archived = false,
+                            NameBg = "Неподходящ момент",
+                            NameEn = "Timing",
+                            Position = 4,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000106"),
+                            Archived = false,
+                            NameBg = "Продуктът не отговаря на нуждите",
+                            NameEn = "Product fit",
+                            Position = 5,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Pipeline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("NameBg")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Pipelines");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Archived = false,
+                            IsDefault = true,
+                            NameBg = "Продажби",
+                            NameEn = "Sales",
+                            Position = 0,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SearchName", "Id");
+
+                    b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.ProductPrice", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.HasKey("ProductId", "Currency");
+
+                    b.ToTable("ProductPrices");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Stage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("NameBg")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PipelineId", "Position");
+
+                    b.ToTable("Stages");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000011"),
+                            Archived = false,
+                            Kind = "Open",
+                            NameBg = "Квалификация",
+                            NameEn = "Qualification",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 0,
+                            Probability = 10m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000012"),
+                            Archived = false,
+                            Kind = "Open",
+                            NameBg = "Анализ на нуждите",
+                            NameEn = "Needs analysis",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 1,
+                            Probability = 25m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000013"),
+                            Archived = false,
+                            Kind = "Open",
+                            NameBg = "Оферта",
+                            NameEn = "Proposal",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 2,
+                            Probability = 50m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000014"),
+                            Archived = false,
+                            Kind = "Open",
+                            NameBg = "Преговори",
+                            NameEn = "Negotiation",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 3,
+                            Probability = 75m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000015"),
+                            Archived = false,
+                            Kind = "Won",
+                            NameBg = "Спечелена",
+                            NameEn = "Won",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 4,
+                            Probability = 100m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000016"),
+                            Archived = false,
+                            Kind = "Lost",
+                            NameBg = "Загубена",
+                            NameEn = "Lost",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 5,
+                            Probability = 0m,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -996,6 +1662,51 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("CountryParameters");
                 });
 
+            modelBuilder.Entity("Rapport.Settings.CurrencyRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<decimal>("UnitsPerEuro")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("CurrencyRates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-00000000b9e0"),
+                            Currency = "BGN",
+                            Note = "Fixed rate of the lev (currency board, then euro adoption)",
+                            UnitsPerEuro = 1.95583m,
+                            ValidFrom = new DateOnly(1999, 1, 1),
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Settings.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1232,6 +1943,130 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Deals.Deal", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.LostReason", null)
+                        .WithMany()
+                        .HasForeignKey("LostReasonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.People.Employee", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Pipeline", null)
+                        .WithMany()
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Stage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealContact", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.ClientBase.BuyingRole", null)
+                        .WithMany()
+                        .HasForeignKey("Role")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealEvent", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealLine", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealPayment", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealSplit", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany("Splits")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.ProductPrice", b =>
+                {
+                    b.HasOne("Rapport.Deals.Product", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Stage", b =>
+                {
+                    b.HasOne("Rapport.Deals.Pipeline", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Identity.ApiToken", b =>
                 {
                     b.HasOne("Rapport.Identity.User", null)
@@ -1290,6 +2125,25 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("Employees");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Deal", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Splits");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Pipeline", b =>
+                {
+                    b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Product", b =>
+                {
+                    b.Navigation("Prices");
                 });
 #pragma warning restore 612, 618
         }

@@ -707,6 +707,670 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("SearchEntries");
                 });
 
+            modelBuilder.Entity("Rapport.Deals.Deal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountBase")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("CloseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExpectedCloseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExternalId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Forecast")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LostNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LostReasonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NewBusiness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ProbabilityOverridden")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("RateDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StageSince")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalId")
+                        .IsUnique();
+
+                    b.HasIndex("LostReasonId");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PipelineId");
+
+                    b.HasIndex("StageId", "CloseOn");
+
+                    b.HasIndex("AccountId", "Outcome", "CloseOn");
+
+                    b.HasIndex("Outcome", "CloseOn", "Id");
+
+                    b.HasIndex("OwnerId", "Outcome", "CloseOn");
+
+                    b.ToTable("Deals");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealContact", b =>
+                {
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ContactId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DealId", "ContactId");
+
+                    b.HasIndex("ContactId");
+
+                    b.HasIndex("Role");
+
+                    b.ToTable("DealContacts");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealCounter", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Last")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DealCounters");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            Last = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorEmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AmountAfter")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("AmountBefore")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BaseAfter")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("BaseBefore")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Details")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("FromStageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PaymentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ToStageId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.HasIndex("DealId", "Id");
+
+                    b.HasIndex("Kind", "EffectiveOn");
+
+                    b.ToTable("DealEvents");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealLine", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("DiscountPercent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NewProduct")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Quantity")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitPrice")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("DealId", "Position");
+
+                    b.ToTable("DealLines");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealPayment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("AmountBase")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PaidOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RecordedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PaidOn");
+
+                    b.HasIndex("DealId", "PaidOn");
+
+                    b.ToTable("DealPayments");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealSplit", b =>
+                {
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Percent")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DealId", "EmployeeId");
+
+                    b.HasIndex("EmployeeId", "DealId");
+
+                    b.ToTable("DealSplits");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.LostReason", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameBg")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LostReasons");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000101"),
+                            Archived = false,
+                            NameBg = "Цена",
+                            NameEn = "Price",
+                            Position = 0,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000102"),
+                            Archived = false,
+                            NameBg = "Избраха конкурент",
+                            NameEn = "Went with a competitor",
+                            Position = 1,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000103"),
+                            Archived = false,
+                            NameBg = "Няма бюджет",
+                            NameEn = "No budget",
+                            Position = 2,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000104"),
+                            Archived = false,
+                            NameBg = "Не взеха решение",
+                            NameEn = "No decision",
+                            Position = 3,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000105"),
+                            Archived = false,
+                            NameBg = "Неподходящ момент",
+                            NameEn = "Timing",
+                            Position = 4,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000106"),
+                            Archived = false,
+                            NameBg = "Продуктът не отговаря на нуждите",
+                            NameEn = "Product fit",
+                            Position = 5,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Pipeline", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("NameBg")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("Pipelines");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Archived = false,
+                            IsDefault = true,
+                            NameBg = "Продажби",
+                            NameEn = "Sales",
+                            Position = 0,
+                            Version = 0L
+                        });
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Product", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SearchName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Category");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SearchName", "Id");
+
+                    b.ToTable("Products");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.ProductPrice", b =>
+                {
+                    b.Property<Guid>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ProductId", "Currency");
+
+                    b.ToTable("ProductPrices");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Stage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Archived")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameBg")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PipelineId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PipelineId", "Position");
+
+                    b.ToTable("Stages");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000011"),
+                            Archived = false,
+                            Kind = "Open",
+                            NameBg = "Квалификация",
+                            NameEn = "Qualification",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 0,
+                            Probability = 10m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000012"),
+                            Archived = false,
+                            Kind = "Open",
+                            NameBg = "Анализ на нуждите",
+                            NameEn = "Needs analysis",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 1,
+                            Probability = 25m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000013"),
+                            Archived = false,
+                            Kind = "Open",
+                            NameBg = "Оферта",
+                            NameEn = "Proposal",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 2,
+                            Probability = 50m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000014"),
+                            Archived = false,
+                            Kind = "Open",
+                            NameBg = "Преговори",
+                            NameEn = "Negotiation",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 3,
+                            Probability = 75m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000015"),
+                            Archived = false,
+                            Kind = "Won",
+                            NameBg = "Спечелена",
+                            NameEn = "Won",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 4,
+                            Probability = 100m,
+                            Version = 0L
+                        },
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-000000000016"),
+                            Archived = false,
+                            Kind = "Lost",
+                            NameBg = "Загубена",
+                            NameEn = "Lost",
+                            PipelineId = new Guid("0193f1a0-0000-7000-8000-000000000001"),
+                            Position = 5,
+                            Probability = 0m,
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Identity.ApiToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -981,6 +1645,51 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("CountryParameters");
                 });
 
+            modelBuilder.Entity("Rapport.Settings.CurrencyRate", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("UnitsPerEuro")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Currency", "ValidFrom")
+                        .IsUnique();
+
+                    b.ToTable("CurrencyRates");
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0193f1a0-0000-7000-8000-00000000b9e0"),
+                            Currency = "BGN",
+                            Note = "Fixed rate of the lev (currency board, then euro adoption)",
+                            UnitsPerEuro = 1.95583m,
+                            ValidFrom = new DateOnly(1999, 1, 1),
+                            Version = 0L
+                        });
+                });
+
             modelBuilder.Entity("Rapport.Settings.Organisation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1217,6 +1926,130 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Rapport.Deals.Deal", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.LostReason", null)
+                        .WithMany()
+                        .HasForeignKey("LostReasonId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Rapport.People.Employee", "Owner")
+                        .WithMany()
+                        .HasForeignKey("OwnerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Pipeline", null)
+                        .WithMany()
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Stage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Owner");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealContact", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Contact", null)
+                        .WithMany()
+                        .HasForeignKey("ContactId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany("Contacts")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.ClientBase.BuyingRole", null)
+                        .WithMany()
+                        .HasForeignKey("Role")
+                        .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealEvent", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealLine", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany("Lines")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Product", null)
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealPayment", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealSplit", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany("Splits")
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.ProductPrice", b =>
+                {
+                    b.HasOne("Rapport.Deals.Product", null)
+                        .WithMany("Prices")
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Stage", b =>
+                {
+                    b.HasOne("Rapport.Deals.Pipeline", null)
+                        .WithMany("Stages")
+                        .HasForeignKey("PipelineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Rapport.Identity.ApiToken", b =>
                 {
                     b.HasOne("Rapport.Identity.User", null)
@@ -1275,6 +2108,25 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Navigation("Contacts");
 
                     b.Navigation("Employees");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Deal", b =>
+                {
+                    b.Navigation("Contacts");
+
+                    b.Navigation("Lines");
+
+                    b.Navigation("Splits");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Pipeline", b =>
+                {
+                    b.Navigation("Stages");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Product", b =>
+                {
+                    b.Navigation("Prices");
                 });
 #pragma warning restore 612, 618
         }

@@ -30,6 +30,9 @@ internal static class ApiDocument
         ["Follow-ups"] = "Tasks for one of our people on an account: next steps of interactions and follow-ups such as re-covering a buying role after a contact moved on; done, snoozed, reopened.",
         ["Interactions"] = "Calls, meetings, e-mails and notes, with the people who took part on both sides.",
         ["Relationships"] = "Relationships between one of our people and one of the client's, with a strength that decays without contact.",
+        ["Products"] = "The catalogue: products with categories and list prices per currency, archived once a deal uses them.",
+        ["Deals"] = "Sales being worked on accounts: lines, stage and probability, forecast category, credit splits, buying committee, risk; winning, losing, reopening; payments and credit notes.",
+        ["Deal events"] = "The append-only log of what happened to deals (stage moves, amounts, wins, losses, reopens, payments), which pay reads.",
     };
 
     public static void Configure(OpenApiOptions options)

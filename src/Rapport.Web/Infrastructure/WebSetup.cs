@@ -10,6 +10,7 @@ using Rapport.Shared;
 using Rapport.Web.Components;
 using Rapport.Web.Features.Account;
 using Rapport.Web.Features.ClientBase;
+using Rapport.Web.Features.Deals;
 using Rapport.Web.Features.People;
 using Rapport.Web.Features.Settings;
 using Rapport.Web.Features.Tasks;
@@ -133,6 +134,7 @@ internal static class WebSetup
         app.MapSearchSuggestions();
         app.MapColleagueSuggestions();
         app.MapTaskForms();
+        app.MapDealsExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
@@ -148,6 +150,8 @@ internal static class WebSetup
         api.MapClientBaseApi();
         api.MapSearchApi();
         api.MapTasksApi();
+        api.MapDealSettingsApi();
+        api.MapDealsApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

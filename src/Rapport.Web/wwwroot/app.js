@@ -143,3 +143,89 @@ labelTableCells();
 if (window.Blazor) {
     window.Blazor.addEventListener("enhancedload", labelTableCells);
 }
+
+// The pipeline board. Without script every card has a form: choose a stage and send it. With script a card can be
+// dragged onto a column, which fills in that card's form and sends it; Won and Lost first open the form at the close
+// date or the reason, which the user gives and sends. The form shows the Won or Lost field only for that choice.
+function boardFormKind(form) {
+    const option = form.querySelector("select[name=stage]")?.selectedOptions[0];
+    form.dataset.kind = option?.dataset.kind ?? "Open";
+}
+
+function prepareBoard() {
+    for (const form of document.querySelectorAll("form.board-move")) {
+        boardFormKind(form);
+    }
+}
+
+prepareBoard();
+if (window.Blazor) {
+    window.Blazor.addEventListener("enhancedload", prepareBoard);
+}
+
+document.addEventListener("change", (event) => {
+    const form = event.target instanceof HTMLSelectElement && event.target.name === "stage" ? event.target.closest("form.board-move") : null;
+    if (form) {
+        boardFormKind(form);
+    }
+});
+
+let draggedCard = null;
+document.addEventListener("dragstart", (event) => {
+    const card = event.target instanceof Element ? event.target.closest(".board-card[data-movable]") : null;
+    if (!card) {
+        return;
+    }
+
+    draggedCard = card;
+    event.dataTransfer.setData("text/plain", card.dataset.deal);
+    event.dataTransfer.effectAllowed = "move";
+    card.classList.add("dragging");
+});
+
+document.addEventListener("dragend", () => {
+    draggedCard?.classList.remove("dragging");
+    draggedCard = null;
+    document.querySelectorAll(".board-column.drop-target").forEach((c) => c.classList.remove("drop-target"));
+});
+
+function dropColumn(event) {
+    const column = event.target instanceof Element ? event.target.closest(".board-column[data-stage]") : null;
+    return column && draggedCard && draggedCard.closest(".board-column") !== column ? column : null;
+}
+
+document.addEventListener("dragover", (event) => {
+    const column = dropColumn(event);
+    if (column) {
+        event.preventDefault();
+        event.dataTransfer.dropEffect = "move";
+        document.querySelectorAll(".board-column.drop-target").forEach((c) => c !== column && c.classList.remove("drop-target"));
+        column.classList.add("drop-target");
+    }
+});
+
+document.addEventListener("drop", (event) => {
+    const column = dropColumn(event);
+    if (!column) {
+        return;
+    }
+
+    event.preventDefault();
+    const card = draggedCard;
+    const form = card.querySelector("form.board-move");
+    const select = form?.querySelector("select[name=stage]");
+    if (!select) {
+        return;
+    }
+
+    select.value = column.dataset.stage;
+    boardFormKind(form);
+    if (column.dataset.kind === "Open") {
+        form.requestSubmit();
+        return;
+    }
+
+    // Won needs the close date and Lost the reason: the card's form opens at that field.
+    card.querySelector("details.board-move").open = true;
+    form.querySelector(column.dataset.kind === "Won" ? "input[name=closedOn]" : "select[name=lostReasonId]")?.focus();
+});

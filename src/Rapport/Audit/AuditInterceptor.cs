@@ -127,7 +127,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
     internal static bool IsLogged(IReadOnlyProperty property) =>
         !property.IsPrimaryKey() && !property.IsShadowProperty()
         && property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) != true
-        && property.Name is not (nameof(IVersioned.Version) or "SearchName" or "MatchKey" or "PhoneDigits" or "ConcurrencyStamp"
+        && property.Name is not (nameof(IVersioned.Version) or "SearchName" or "SearchTitle" or "MatchKey" or "PhoneDigits" or "ConcurrencyStamp"
             or "SecurityStamp" or "PasswordHash" or "NormalizedEmail" or "NormalizedUserName"
             or "AccessFailedCount" or "LastUsedAt");
 

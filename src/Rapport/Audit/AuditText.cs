@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Reflection;
+using System.Resources;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Rapport.Shared;
 
@@ -7,7 +9,10 @@ namespace Rapport.Audit;
 /// <summary>
 /// The words of the audit log in the reader's language: what kind of record an entry is about and what its fields
 /// are called. Fields take the label their form shows: by convention the text "Field" + the property's name (without
-/// a trailing "Id": OwnerId is FieldOwner), or the one named here where a form calls it something else.
+/// a trailing "Id": OwnerId is FieldOwner), or the one named here where a form calls it something else. A feature
+/// with texts of its own (Deals/Texts.resx) holds its forms' labels and its records' names there; they are looked up
+/// after the shared texts, found by their generated classes' names (…Texts), so the audit log needs no reference to
+/// the features it writes about.
 /// </summary>
 internal static class AuditText
 {
@@ -39,7 +44,32 @@ internal static class AuditText
         ["User.UserName"] = nameof(Texts.FieldUserName),
         ["User.PhoneNumber"] = nameof(Texts.FieldPhone),
         ["User.Role"] = nameof(Texts.FieldRoles),
+
+        // Deals, in the deals' own texts.
+        ["Deal.AmountBase"] = "AmountBase",
+        ["Deal.CloseOn"] = "FieldCloseDate",
+        ["Deal.ExternalId"] = "FieldExternalId",
+        ["Deal.NewBusiness"] = "Business",
+        ["Deal.ProbabilityOverridden"] = "ProbabilityOwn",
+        ["Pipeline.IsDefault"] = "FieldDefaultPipeline",
+        ["Stage.Kind"] = "FieldStageKind",
+        ["Product.Code"] = "FieldProductCode",
+        ["Product.Name"] = "FieldProductName",
     };
+
+    /// <summary>The shared texts first, then each feature's own, in a fixed order.</summary>
+    private static readonly ResourceManager[] Sources =
+    [
+        Texts.ResourceManager,
+        .. typeof(AuditText).Assembly.GetTypes()
+            .Where(t => t != typeof(Texts) && t.Name.EndsWith("Texts", StringComparison.Ordinal) && t.Namespace?.StartsWith("Rapport", StringComparison.Ordinal) == true)
+            .OrderBy(t => t.FullName, StringComparer.Ordinal)
+            .Select(t => t.GetProperty("ResourceManager", BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)?.GetValue(null))
+            .OfType<ResourceManager>(),
+    ];
+
+    private static string? Find(string key, CultureInfo culture) =>
+        Sources.Select(s => s.GetString(key, culture)).FirstOrDefault(v => v is not null);
 
     /// <summary>The text key of a field's label, or null when none is known (a test holds every logged field to having one).</summary>
     public static string? LabelKey(string type, string field)
@@ -50,17 +80,17 @@ internal static class AuditText
         }
 
         var name = field.Length > 2 && field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field;
-        return Texts.ResourceManager.GetString("Field" + name, CultureInfo.InvariantCulture) is null ? null : "Field" + name;
+        return Find("Field" + name, CultureInfo.InvariantCulture) is null ? null : "Field" + name;
     }
 
     public static string Label(string type, string field) =>
-        LabelKey(type, field) is { } key ? Texts.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? field : field;
+        LabelKey(type, field) is { } key ? Find(key, CultureInfo.CurrentUICulture) ?? field : field;
 
     public static string? TypeLabelKey(string type) =>
-        Texts.ResourceManager.GetString("AuditType" + type, CultureInfo.InvariantCulture) is null ? null : "AuditType" + type;
+        Find("AuditType" + type, CultureInfo.InvariantCulture) is null ? null : "AuditType" + type;
 
     public static string TypeLabel(string type) =>
-        TypeLabelKey(type) is { } key ? Texts.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? type : type;
+        TypeLabelKey(type) is { } key ? Find(key, CultureInfo.CurrentUICulture) ?? type : type;
 
     /// <summary>The entities the log writes about: every audited one, by the short name entries carry.</summary>
     public static Dictionary<string, IReadOnlyEntityType> AuditedTypes(IReadOnlyModel model) =>

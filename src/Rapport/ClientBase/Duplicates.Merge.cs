@@ -206,6 +206,12 @@ public sealed partial class Duplicates
             followUp.TargetAccountId = followUp.TargetAccountId == otherId ? keepId : followUp.TargetAccountId;
         }
 
+        // Records of other modules on the account (deals) move with it.
+        foreach (var participant in participants)
+        {
+            await participant.AccountsMergingAsync(db, keepId, otherId, ct);
+        }
+
         Record(nameof(Account), keep.Id, "MergedFrom", $"{mergedName} ({other.Id})");
         Record(nameof(Account), other.Id, "MergedInto", $"{keep.Name} ({keep.Id})");
         db.Accounts.Remove(other);
@@ -309,6 +315,10 @@ public sealed partial class Duplicates
 
         var followUps = await db.FollowUps.Where(f => f.ContactId == otherId).ToListAsync(ct);
         followUps.ForEach(f => f.ContactId = keepId);
+        foreach (var participant in participants)
+        {
+            await participant.ContactsMergingAsync(db, keepId, otherId, ct);
+        }
 
         await db.SaveChangesAsync(ct);
         Record(nameof(Contact), keep.Id, "MergedFrom", $"{mergedName} ({other.Id})");

@@ -59,7 +59,8 @@ public sealed record LookAlikeList(IReadOnlyList<LookAlike> Items, string Token)
 /// interaction, relationship, follow-up and audit entry survives on the one that is kept.
 /// </summary>
 public sealed partial class Duplicates(
-    RapportDb db, IOptions<StrengthOptions> options, TimeProvider clock, AccountHandlers accounts, ContactHandlers contacts, AccountSignals signals)
+    RapportDb db, IOptions<StrengthOptions> options, TimeProvider clock, AccountHandlers accounts, ContactHandlers contacts, AccountSignals signals,
+    IEnumerable<IMergeParticipant> participants)
 {
     private const int MaxPairs = 200;
 

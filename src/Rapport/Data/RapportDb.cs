@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Rapport.Audit;
 using Rapport.ClientBase;
 using Rapport.ClientBase.Import;
+using Rapport.Deals;
 using Rapport.Identity;
 using Rapport.People;
 using Rapport.Settings;
@@ -51,6 +52,32 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+
+    public DbSet<CurrencyRate> CurrencyRates => Set<CurrencyRate>();
+
+    public DbSet<Product> Products => Set<Product>();
+
+    public DbSet<ProductPrice> ProductPrices => Set<ProductPrice>();
+
+    public DbSet<Pipeline> Pipelines => Set<Pipeline>();
+
+    public DbSet<Stage> Stages => Set<Stage>();
+
+    public DbSet<LostReason> LostReasons => Set<LostReason>();
+
+    public DbSet<Deal> Deals => Set<Deal>();
+
+    public DbSet<DealLine> DealLines => Set<DealLine>();
+
+    public DbSet<DealSplit> DealSplits => Set<DealSplit>();
+
+    public DbSet<DealContact> DealContacts => Set<DealContact>();
+
+    public DbSet<DealEvent> DealEvents => Set<DealEvent>();
+
+    public DbSet<DealPayment> DealPayments => Set<DealPayment>();
+
+    public DbSet<DealCounter> DealCounters => Set<DealCounter>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -30,6 +30,12 @@ public sealed class SystemActor : ICurrentActor
     public string Name => "system";
 }
 
+/// <summary>
+/// A record that is written once and never changed or deleted (deal events, payments): the context refuses to save
+/// such a change, and the database refuses it too.
+/// </summary>
+public interface IAppendOnly;
+
 /// <summary>A derived property of an audited entity that the audit log leaves out: it is computed, not edited.</summary>
 [AttributeUsage(AttributeTargets.Property)]
 public sealed class NotAuditedAttribute : Attribute;

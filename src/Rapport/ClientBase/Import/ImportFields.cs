@@ -27,6 +27,19 @@ public enum ImportField
     Subject,
     Outcome,
     EmployeeEmail,
+    DealNumber,
+    ExternalId,
+    DealTitle,
+    DealAmount,
+    DealCurrency,
+    DealStage,
+    ExpectedCloseOn,
+    ClosedOn,
+    LostReason,
+    Product,
+    Quantity,
+    UnitPrice,
+    CreatedOn,
 }
 
 /// <summary>Which fields each kind of import has, what they are called, and the headers they are recognised by.</summary>
@@ -48,6 +61,13 @@ public static class ImportFields
         [
             ImportField.AccountEik, ImportField.AccountDomain, ImportField.InteractionKind, ImportField.OccurredAt,
             ImportField.Subject, ImportField.Outcome, ImportField.ContactEmail, ImportField.EmployeeEmail,
+        ],
+        [ImportKind.Deals] =
+        [
+            ImportField.DealNumber, ImportField.ExternalId, ImportField.AccountEik, ImportField.AccountDomain, ImportField.AccountName,
+            ImportField.DealTitle, ImportField.DealAmount, ImportField.DealCurrency, ImportField.DealStage, ImportField.ExpectedCloseOn,
+            ImportField.ClosedOn, ImportField.LostReason, ImportField.OwnerEmail, ImportField.Product, ImportField.Quantity,
+            ImportField.UnitPrice, ImportField.CreatedOn,
         ],
     };
 
@@ -91,6 +111,23 @@ public static class ImportFields
             ["contact", "contact email", "contact e-mail", "email", "e-mail", "контакт", "имейл на контакта", "имейл"],
         [(ImportKind.Interactions, ImportField.EmployeeEmail)] =
             ["employee", "employee email", "employee e-mail", "our person", "logged by", "by", "служител", "имейл на служителя"],
+        [(ImportKind.Deals, ImportField.DealNumber)] = ["deal number", "number", "deal no", "no", "номер", "номер на сделка", "№"],
+        [(ImportKind.Deals, ImportField.ExternalId)] = ["external id", "id", "deal id", "crm id", "външен идентификатор", "идентификатор", "външен номер"],
+        [(ImportKind.Deals, ImportField.AccountEik)] = [.. EikHeaders, "account eik", "company eik", "еик на клиента"],
+        [(ImportKind.Deals, ImportField.AccountDomain)] = [.. DomainHeaders, "account domain", "company domain"],
+        [(ImportKind.Deals, ImportField.AccountName)] = ["account", "account name", "company", "client", "клиент", "фирма", "компания"],
+        [(ImportKind.Deals, ImportField.DealTitle)] = ["title", "deal", "deal name", "name", "subject", "заглавие", "сделка", "име на сделка"],
+        [(ImportKind.Deals, ImportField.DealAmount)] = ["amount", "value", "deal value", "сума", "стойност"],
+        [(ImportKind.Deals, ImportField.DealCurrency)] = ["currency", "валута"],
+        [(ImportKind.Deals, ImportField.DealStage)] = ["stage", "status", "етап", "статус", "състояние"],
+        [(ImportKind.Deals, ImportField.ExpectedCloseOn)] = ["expected close", "expected close date", "close date expected", "очаквана дата", "очаквана дата на сключване"],
+        [(ImportKind.Deals, ImportField.ClosedOn)] = ["closed on", "close date", "won on", "closed", "дата на сключване", "сключена на", "спечелена на"],
+        [(ImportKind.Deals, ImportField.LostReason)] = ["lost reason", "reason", "причина", "причина за загуба"],
+        [(ImportKind.Deals, ImportField.OwnerEmail)] = ["owner", "owner email", "account manager", "manager", "отговорник", "мениджър"],
+        [(ImportKind.Deals, ImportField.Product)] = ["product", "product code", "sku", "продукт", "код на продукт"],
+        [(ImportKind.Deals, ImportField.Quantity)] = ["quantity", "qty", "количество", "брой"],
+        [(ImportKind.Deals, ImportField.UnitPrice)] = ["unit price", "price", "единична цена", "цена"],
+        [(ImportKind.Deals, ImportField.CreatedOn)] = ["created", "created on", "created at", "създадена", "създадена на"],
     };
 
     private static string[] EikHeaders =>
@@ -108,6 +145,8 @@ public static class ImportFields
         ImportKind.Accounts => [[ImportField.AccountName], [ImportField.AccountEik, ImportField.AccountDomain]],
         ImportKind.Contacts =>
             [[ImportField.ContactName], [ImportField.ContactEmail], [ImportField.AccountEik, ImportField.AccountDomain, ImportField.AccountName]],
+        ImportKind.Deals =>
+            [[ImportField.DealNumber, ImportField.ExternalId], [ImportField.AccountEik, ImportField.AccountDomain, ImportField.AccountName], [ImportField.DealTitle]],
         _ => [[ImportField.AccountEik, ImportField.AccountDomain], [ImportField.OccurredAt], [ImportField.Subject]],
     };
 
@@ -116,6 +155,7 @@ public static class ImportFields
     {
         ImportKind.Accounts => Texts.ImportKindAccounts,
         ImportKind.Contacts => Texts.ImportKindContacts,
+        ImportKind.Deals => Deals.DealTexts.DealsTitle,
         _ => Texts.ImportKindInteractions,
     };
 
@@ -143,6 +183,19 @@ public static class ImportFields
         (_, ImportField.Subject) => Texts.FieldSubject,
         (_, ImportField.Outcome) => Texts.FieldOutcome,
         (_, ImportField.EmployeeEmail) => Texts.ImportFieldEmployeeEmail,
+        (_, ImportField.DealNumber) => Deals.DealTexts.FieldNumber,
+        (_, ImportField.ExternalId) => Deals.DealTexts.FieldExternalId,
+        (_, ImportField.DealTitle) => Deals.DealTexts.FieldTitle,
+        (_, ImportField.DealAmount) => Deals.DealTexts.FieldAmount,
+        (_, ImportField.DealCurrency) => Texts.FieldCurrency,
+        (_, ImportField.DealStage) => Deals.DealTexts.FieldStage,
+        (_, ImportField.ExpectedCloseOn) => Deals.DealTexts.FieldExpectedCloseOn,
+        (_, ImportField.ClosedOn) => Deals.DealTexts.FieldClosedOn,
+        (_, ImportField.LostReason) => Deals.DealTexts.FieldLostReason,
+        (_, ImportField.Product) => Deals.DealTexts.FieldProduct,
+        (_, ImportField.Quantity) => Deals.DealTexts.FieldQuantity,
+        (_, ImportField.UnitPrice) => Deals.DealTexts.FieldUnitPrice,
+        (_, ImportField.CreatedOn) => Deals.DealTexts.FieldCreatedOn,
         _ => field.ToString(),
     };
 

@@ -79,6 +79,7 @@ public sealed class ImportHandlers(
         {
             ImportKind.Accounts => new AccountImporter(context),
             ImportKind.Contacts => new ContactImporter(context),
+            ImportKind.Deals => new Deals.DealImporter(context),
             _ => new InteractionImporter(context),
         };
 

@@ -10,6 +10,7 @@ public enum ImportKind
     Accounts,
     Contacts,
     Interactions,
+    Deals,
 }
 
 /// <summary>

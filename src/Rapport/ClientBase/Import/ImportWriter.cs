@@ -40,6 +40,9 @@ internal sealed class ImportWriter(RapportDb db, ICurrentActor actor, TimeProvid
 
     public void Add(Relationship relationship) => _writer.Add(relationship);
 
+    /// <summary>A new record of another feature (a deal, its lines, its events), written as it is, its audit entry included.</summary>
+    public void AddRecord<T>(T record) where T : class => _writer.Add(record);
+
     /// <summary>Writes what was added since the last write, parents before the rows that refer to them.</summary>
     public Task FlushAsync(CancellationToken ct) => _writer.FlushAsync(ct);
 

@@ -1,0 +1,81 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.ClientBase;
+using Rapport.Data;
+using Rapport.Shared;
+
+namespace Rapport.Deals;
+
+/// <summary>
+/// Who sees and changes which deals. Administrators: all. Finance: reads every won deal and its payments, and records
+/// payments. A head of sales: the deals owned by the people of their team, or where one of them holds a split. An
+/// account manager or coordinator: the deals they own or hold a split in. Only the owner, their head of sales or an
+/// administrator changes a deal; holding a split gives reading, not editing.
+/// </summary>
+internal static class DealAccess
+{
+    /// <summary>The roles that work with deals at all.</summary>
+    public const string DealUsers = $"{Roles.Administrator},{Roles.HeadOfSales},{Roles.AccountManager},{Roles.Coordinator},{Roles.Finance}";
+
+    /// <summary>The roles that sell: they see the deals area and its list of their own deals.</summary>
+    public const string Sellers = $"{Roles.Administrator},{Roles.HeadOfSales},{Roles.AccountManager},{Roles.Coordinator}";
+
+    /// <summary>Who edits the catalogue of products.</summary>
+    public const string CatalogueEditors = $"{Roles.Administrator},{Roles.Finance}";
+
+    public static IQueryable<Deal> VisibleTo(this IQueryable<Deal> deals, RapportDb db, Viewer viewer)
+    {
+        if (viewer.IsAdministrator)
+        {
+            return deals;
+        }
+
+        var finance = viewer.Is(Roles.Finance);
+        if (viewer.EmployeeId is not { } me || !viewer.IsAny(Roles.HeadOfSales, Roles.AccountManager, Roles.Coordinator))
+        {
+            return finance ? deals.Where(d => d.Outcome == DealOutcome.Won) : deals.Where(_ => false);
+        }
+
+        var splits = db.Set<DealSplit>();
+        if (viewer.Is(Roles.HeadOfSales))
+        {
+            var team = ClientBaseAccess.TeamOf(db, me);
+            return deals.Where(d => team.Contains(d.OwnerId)
+                || splits.Any(s => s.DealId == d.Id && team.Contains(s.EmployeeId))
+                || (finance && d.Outcome == DealOutcome.Won));
+        }
+
+        return deals.Where(d => d.OwnerId == me || splits.Any(s => s.DealId == d.Id && s.EmployeeId == me)
+            || (finance && d.Outcome == DealOutcome.Won));
+    }
+
+    public static IQueryable<Deal> EditableBy(this IQueryable<Deal> deals, RapportDb db, Viewer viewer)
+    {
+        if (viewer.IsAdministrator)
+        {
+            return deals;
+        }
+
+        if (viewer.EmployeeId is not { } me)
+        {
+            return deals.Where(_ => false);
+        }
+
+        if (viewer.Is(Roles.HeadOfSales))
+        {
+            var team = ClientBaseAccess.TeamOf(db, me);
+            return deals.Where(d => team.Contains(d.OwnerId));
+        }
+
+        return viewer.IsAny(Roles.AccountManager, Roles.Coordinator) ? deals.Where(d => d.OwnerId == me) : deals.Where(_ => false);
+    }
+
+    /// <summary>Whether the viewer records payments and credit notes on the deals they see (won ones only).</summary>
+    public static bool MayRecordPayments(Viewer viewer) => viewer.IsAny(Roles.Administrator, Roles.Finance);
+
+    public static bool MaySell(Viewer viewer) => viewer.IsAny(Roles.Administrator, Roles.HeadOfSales, Roles.AccountManager, Roles.Coordinator);
+
+    public static bool MayEditCatalogue(Viewer viewer) => viewer.IsAny(Roles.Administrator, Roles.Finance);
+
+    public static Task<bool> MayAssignAsync(RapportDb db, Viewer viewer, Guid employeeId, CancellationToken ct) =>
+        ClientBaseAccess.MayAssignAsync(db, viewer, employeeId, ct);
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+
+namespace Rapport.Deals;
+
+/// <summary>A share of credit as an event recorded it: the percent and the amount in the organisation's currency.</summary>
+public sealed record CreditDetail(Guid EmployeeId, decimal Percent, decimal Amount);
+
+/// <summary>A product line as an event recorded it, with its amount in the organisation's currency and whether the account was new to the product.</summary>
+public sealed record LineDetail(Guid ProductId, decimal Quantity, decimal UnitPrice, decimal DiscountPercent, decimal Amount, decimal AmountBase, bool? NewProduct);
+
+/// <summary>
+/// The lists and facts an event carries beyond its columns. Which are set depends on the kind: a win has the credits,
+/// lines and new-business flag it was won with; a reopen what it undid (the outcome, close date, credits and lines it
+/// had); a split change the credits before and after; a payment the credits it is spread over.
+/// </summary>
+public sealed record DealEventDetails(
+    IReadOnlyList<CreditDetail>? Credits = null, IReadOnlyList<CreditDetail>? CreditsBefore = null, IReadOnlyList<LineDetail>? Lines = null,
+    bool? NewBusiness = null, DealOutcome? WasOutcome = null, DateOnly? WasClosedOn = null, Guid? LostReasonId = null, string? Note = null,
+    Guid? OwnerBefore = null, Guid? OwnerAfter = null, string? Reference = null)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
+
+    public static readonly DealEventDetails Empty = new();
+
+    public string ToJson() => JsonSerializer.Serialize(this, Json);
+
+    public static DealEventDetails FromJson(string? json) =>
+        string.IsNullOrEmpty(json) ? Empty : JsonSerializer.Deserialize<DealEventDetails>(json, Json) ?? Empty;
+}
+
+/// <summary>A deal won in a period, with what it was won with: pay's commission on winning reads these.</summary>
+public sealed record WonDealEvent(
+    long EventId, Guid DealId, string Number, Guid AccountId, DateOnly ClosedOn, DateTime RecordedAt, decimal Amount, string Currency,
+    decimal AmountBase, bool NewBusiness, IReadOnlyList<CreditDetail> Credits, IReadOnlyList<LineDetail> Lines);
+
+/// <summary>A payment or credit note in a period, spread over the deal's credits in force when it was recorded.</summary>
+public sealed record PaymentEvent(
+    long EventId, Guid DealId, string Number, Guid AccountId, Guid PaymentId, PaymentKind Kind, DateOnly PaidOn, DateTime RecordedAt,
+    decimal Amount, string Currency, decimal AmountBase, string Reference, bool? NewBusiness, IReadOnlyList<CreditDetail> Credits,
+    IReadOnlyList<LineDetail> Lines);
+
+/// <summary>A won (or lost) deal reopened in a period, with the credits and lines of the win it undoes.</summary>
+public sealed record ReopenEvent(
+    long EventId, Guid DealId, string Number, Guid AccountId, DateOnly ReopenedOn, DateTime RecordedAt, DealOutcome WasOutcome,
+    DateOnly? WasClosedOn, decimal? AmountBase, bool? WasNewBusiness, IReadOnlyList<CreditDetail> Credits, IReadOnlyList<LineDetail> Lines);
+
+/// <summary>A change of a deal's credit split in a period: the credits before and after.</summary>
+public sealed record SplitChangeEvent(
+    long EventId, Guid DealId, string Number, DateOnly ChangedOn, DateTime RecordedAt, DealOutcome Outcome,
+    IReadOnlyList<CreditDetail> Before, IReadOnlyList<CreditDetail> After);
+
+/// <summary>
+/// The read surface of the deal log for pay and other features: what happened between two dates, exactly as it was
+/// recorded. Dates are the events' business dates (close date, payment date, the day of a reopen or change), both
+/// ends included; <see cref="RecordedBetweenAsync"/> reads by the instant of recording instead, to replay the log as
+/// it grew. Replaying is: each win credits its <see cref="WonDealEvent.Credits"/>; each reopen of a won deal takes
+/// its <see cref="ReopenEvent.Credits"/> back; each split change of a won deal moves credit from
+/// <see cref="SplitChangeEvent.Before"/> to <see cref="SplitChangeEvent.After"/>; payments and credit notes carry
+/// their own credits. Every amount is in the organisation's currency, to the cent, and credits sum to their amount.
+/// No viewer: this is for the server's own features; the API exposes it to Finance and administrators only.
+/// </summary>
+public sealed class DealEvents(RapportDb db)
+{
+    public async Task<List<WonDealEvent>> WonBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        [.. (await ReadAsync(DealEventKind.Won, from, to, ct)).Select(r =>
+        {
+            var d = DealEventDetails.FromJson(r.Event.Details);
+            return new WonDealEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.EffectiveOn, r.Event.At,
+                r.Event.AmountAfter ?? 0, r.Event.Currency, r.Event.BaseAfter ?? 0, d.NewBusiness ?? false, d.Credits ?? [], d.Lines ?? []);
+        })];
+
+    public async Task<List<PaymentEvent>> PaymentsBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    {
+        var rows = (await ReadAsync(DealEventKind.Payment, from, to, ct)).Concat(await ReadAsync(DealEventKind.CreditNote, from, to, ct));
+        return [.. rows.OrderBy(r => r.Event.EffectiveOn).ThenBy(r => r.Event.Id).Select(r =>
+        {
+            var d = DealEventDetails.FromJson(r.Event.Details);
+            return new PaymentEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.PaymentId ?? Guid.Empty,
+                r.Event.Kind == DealEventKind.CreditNote ? PaymentKind.CreditNote : PaymentKind.Payment, r.Event.EffectiveOn, r.Event.At,
+                r.Event.AmountAfter ?? 0, r.Event.Currency, r.Event.BaseAfter ?? 0, d.Reference ?? "", d.NewBusiness, d.Credits ?? [], d.Lines ?? []);
+        })];
+    }
+
+    public async Task<List<ReopenEvent>> ReopensBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        [.. (await ReadAsync(DealEventKind.Reopened, from, to, ct)).Select(r =>
+        {
+            var d = DealEventDetails.FromJson(r.Event.Details);
+            return new ReopenEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.EffectiveOn, r.Event.At,
+                d.WasOutcome ?? DealOutcome.Won, d.WasClosedOn, r.Event.BaseBefore, d.NewBusiness, d.Credits ?? [], d.Lines ?? []);
+        })];
+
+    public async Task<List<SplitChangeEvent>> SplitChangesBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
+        [.. (await ReadAsync(DealEventKind.SplitsChanged, from, to, ct)).Select(r =>
+        {
+            var d = DealEventDetails.FromJson(r.Event.Details);
+            return new SplitChangeEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.Event.EffectiveOn, r.Event.At,
+                d.WasOutcome ?? DealOutcome.Open, d.CreditsBefore ?? [], d.Credits ?? []);
+        })];
+
+    /// <summary>Every event recorded in [from, to) (UTC instants), in the order it was recorded.</summary>
+    public async Task<List<DealEventView>> RecordedBetweenAsync(DateTime from, DateTime to, CancellationToken ct = default)
+    {
+        var events = await db.DealEvents.AsNoTracking().Where(e => e.At >= from && e.At < to).OrderBy(e => e.Id).Take(100_000).ToListAsync(ct);
+        return [.. events.Select(e => View(e, null))];
+    }
+
+    internal static DealEventView View(DealEvent e, DealSettings? settings) => new(
+        e.Id, e.Kind, e.At, e.EffectiveOn, e.Actor, e.FromStageId, e.FromStageId is { } f ? settings?.StageName(f) : null,
+        e.ToStageId, e.ToStageId is { } t ? settings?.StageName(t) : null, e.AmountBefore, e.AmountAfter, e.Currency, e.BaseBefore,
+        e.BaseAfter, DealEventDetails.FromJson(e.Details));
+
+    private async Task<List<(DealEvent Event, long Number, Guid AccountId)>> ReadAsync(DealEventKind kind, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var rows = await (from e in db.DealEvents.AsNoTracking()
+                          join d in db.Deals on e.DealId equals d.Id
+                          where e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last
+                          orderby e.EffectiveOn, e.Id
+                          select new { Event = e, d.Number, d.AccountId }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Event, r.Number, r.AccountId))];
+    }
+}
