@@ -78,6 +78,9 @@ public static class RapportServices
         services.AddScoped<PaymentHandlers>();
         services.AddScoped<DealEvents>();
         services.AddScoped<DealStats>();
+        services.AddScoped<SalesScopes>();
+        services.AddScoped<CreditSums>();
+        services.AddScoped<QuotaHandlers>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
 
         return services

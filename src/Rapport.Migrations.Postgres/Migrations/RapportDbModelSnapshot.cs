@@ -1259,6 +1259,47 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("ProductPrices");
                 });
 
+            modelBuilder.Entity("Rapport.Deals.Quota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int?>("NewDeals")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("date");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Start", "End");
+
+                    b.ToTable("Quota");
+                });
+
             modelBuilder.Entity("Rapport.Deals.Stage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2045,6 +2086,15 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .WithMany("Prices")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Quota", b =>
+                {
+                    b.HasOne("Rapport.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

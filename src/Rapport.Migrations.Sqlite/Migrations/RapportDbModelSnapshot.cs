@@ -1243,6 +1243,47 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("ProductPrices");
                 });
 
+            modelBuilder.Entity("Rapport.Deals.Quota", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("End")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("NewDeals")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Start")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "Start")
+                        .IsUnique();
+
+                    b.HasIndex("Start", "End");
+
+                    b.ToTable("Quota");
+                });
+
             modelBuilder.Entity("Rapport.Deals.Stage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2029,6 +2070,15 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .WithMany("Prices")
                         .HasForeignKey("ProductId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.Quota", b =>
+                {
+                    b.HasOne("Rapport.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

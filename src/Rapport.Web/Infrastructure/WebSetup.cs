@@ -137,6 +137,7 @@ internal static class WebSetup
         api.MapTasksApi();
         api.MapDealSettingsApi();
         api.MapDealsApi();
+        api.MapSalesApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
