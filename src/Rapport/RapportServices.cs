@@ -81,6 +81,8 @@ public static class RapportServices
         services.AddScoped<SalesScopes>();
         services.AddScoped<CreditSums>();
         services.AddScoped<QuotaHandlers>();
+        services.AddScoped<ForecastQueries>();
+        services.AddScoped<ForecastSnapshots>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
 
         return services

@@ -35,6 +35,10 @@ internal static class WebSetup
             .AddDefaultTokenProviders();
         services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
         services.AddHostedService<Rapport.ClientBase.AccountSignalsRefreshService>();
+        if (builder.Configuration.GetValue("Forecast:WeeklySnapshot", true))
+        {
+            services.AddHostedService<Rapport.Deals.ForecastSnapshotService>();
+        }
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();

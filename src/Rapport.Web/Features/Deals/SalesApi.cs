@@ -29,7 +29,42 @@ internal static class SalesApi
                 + "quota of the person (a month inside a quarter that has one) is 400 on `period`. `version` is the quota's as read (0 for a new one); "
                 + "a stale one is 409.")
             .ProducesProblem(403).ProducesProblem(409);
+
+        var forecast = api.MapGroup("/forecast").WithTags("Forecast").RequireAuthorization(p => p.RequireRole(DealAccess.DealUsers.Split(',')));
+        forecast.MapGet("/", Forecast).WithName("GetForecast")
+            .WithSummary("The forecast of a quarter (`2026-Q4`) or a year (`2026`) per month and quarter: won, commit, best case, pipeline, weighted, quota, attainment.")
+            .WithDescription(Scope + " Won is the amount credited to the scope's people through the splits on deals won with a close date in the month; "
+                + "commit, best case and pipeline the credited amounts of open deals expected to close in it by the owner's call; weighted every open "
+                + "deal at its probability. `change` compares the current quarter with the last weekly snapshot and lists the deal events since.")
+            .ProducesProblem(400).ProducesProblem(404);
+        forecast.MapPost("/snapshots", Snapshot).WithName("TakeForecastSnapshot")
+            .WithSummary("Takes this week's forecast snapshot of the current quarter, unless it has been taken (then says when).")
+            .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.HeadOfSales, Roles.Finance));
         return api;
+    }
+
+    private static SalesPeriod? PeriodOr(string? text, PeriodKind kind, TimeProvider clock) =>
+        string.IsNullOrWhiteSpace(text) ? SalesPeriod.Of(kind, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) : SalesPeriod.Parse(text);
+
+    private static async Task<Results<Ok<ForecastView>, ProblemHttpResult>> Forecast(
+        ClaimsPrincipal user, SalesScopes scopes, ForecastQueries forecasts, TimeProvider clock, CancellationToken ct,
+        Guid? employeeId = null, Guid? teamId = null, string? period = null)
+    {
+        var viewer = user.ToViewer();
+        if (PeriodOr(period, PeriodKind.Quarter, clock) is not { } parsed)
+        {
+            return ApiResults.Problem([Error.Invalid("period", DealTexts.ValidationPeriod)]);
+        }
+
+        return await scopes.ResolveAsync(viewer, employeeId, teamId, ct: ct) is { } scope
+            ? TypedResults.Ok(await forecasts.ForAsync(viewer, scope, parsed, ct))
+            : ApiResults.NotFound(DealTexts.ErrorScopeNotFound);
+    }
+
+    private static async Task<Ok<SnapshotTaken>> Snapshot(ForecastSnapshots snapshots, CancellationToken ct)
+    {
+        var (taken, week, at) = await snapshots.TakeAsync(ct);
+        return TypedResults.Ok(new SnapshotTaken(taken, week, at));
     }
 
     private static async Task<Results<Ok<List<QuotaRow>>, ProblemHttpResult>> List(
@@ -56,7 +91,7 @@ internal static class SalesApi
         Guid? employeeId = null, Guid? teamId = null, string? period = null)
     {
         var viewer = user.ToViewer();
-        var parsed = string.IsNullOrEmpty(period) ? SalesPeriod.Of(PeriodKind.Quarter, DateOnly.FromDateTime(clock.GetLocalNow().DateTime)) : SalesPeriod.Parse(period);
+        var parsed = PeriodOr(period, PeriodKind.Quarter, clock);
         if (parsed is null)
         {
             return ApiResults.Problem([Error.Invalid("period", DealTexts.ValidationPeriod)]);
@@ -76,3 +111,6 @@ internal static class SalesApi
             : ApiResults.Problem(result.Errors);
     }
 }
+
+/// <summary>Whether this call took the week's forecast snapshot, the week, and when the snapshot was taken.</summary>
+internal sealed record SnapshotTaken(bool Taken, DateOnly Week, DateTime TakenAt);
