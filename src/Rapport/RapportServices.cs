@@ -83,6 +83,7 @@ public static class RapportServices
         services.AddScoped<QuotaHandlers>();
         services.AddScoped<ForecastQueries>();
         services.AddScoped<ForecastSnapshots>();
+        services.AddScoped<PerformanceQueries>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
 
         return services

@@ -124,6 +124,7 @@ internal static class WebSetup
         app.MapColleagueSuggestions();
         app.MapTaskForms();
         app.MapDealsExport();
+        app.MapPerformanceExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapScalarApiReference("/api", options => options.WithTitle("Rapport API")).AllowAnonymous();

@@ -71,4 +71,39 @@ public sealed class CreditSums(RapportDb db)
 
         return result;
     }
+
+    /// <summary>
+    /// As <see cref="SumAsync"/>, per person by outcome and new business only (no months): the ranking's shape, a few
+    /// rows per person whatever the span.
+    /// </summary>
+    public async Task<List<ClosedSum>> ByPersonAsync(IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, CancellationToken ct)
+    {
+        var splits = db.DealSplits.AsQueryable();
+        var mine = members is null ? splits : splits.Where(s => members.Contains(s.EmployeeId));
+        var single = await (from d in deals
+                            join s in mine on d.Id equals s.DealId
+                            where s.Percent == Splits.Whole
+                            group d by new { s.EmployeeId, d.Outcome, d.NewBusiness } into g
+                            select new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
+            .ToListAsync(ct);
+        var result = single.Select(g => new ClosedSum(g.Key.EmployeeId, g.Key.Outcome, g.Key.NewBusiness, g.Deals, g.Amount)).ToList();
+        var shared = deals.Where(d => mine.Any(s => s.DealId == d.Id && s.Percent < Splits.Whole));
+        var rows = await (from d in shared
+                          join s in splits on d.Id equals s.DealId
+                          select new { d.Id, d.OwnerId, d.AmountBase, d.Outcome, d.NewBusiness, s.EmployeeId, s.Percent })
+            .ToListAsync(ct);
+        var wanted = members?.ToHashSet();
+        foreach (var deal in rows.GroupBy(r => r.Id))
+        {
+            var d = deal.First();
+            var credits = Splits.Allocate(d.AmountBase, [.. deal.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent))], d.OwnerId);
+            result.AddRange(credits.Where(c => wanted is null || wanted.Contains(c.EmployeeId))
+                .Select(c => new ClosedSum(c.EmployeeId, d.Outcome, d.NewBusiness, 1, c.Amount)));
+        }
+
+        return result;
+    }
 }
+
+/// <summary>One person's closed deals of a kind in a span: how many and their credited amount.</summary>
+public readonly record struct ClosedSum(Guid EmployeeId, DealOutcome Outcome, bool? NewBusiness, int Deals, decimal Amount);

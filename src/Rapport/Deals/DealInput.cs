@@ -273,4 +273,7 @@ public sealed record DealFilter(
 
     /// <summary>The last close date to keep, included.</summary>
     public DateOnly? CloseTo { get; init; }
+
+    /// <summary>Won deals that were new business (true) or existing business (false), as decided at the win.</summary>
+    public bool? NewBusiness { get; init; }
 }

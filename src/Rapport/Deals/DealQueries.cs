@@ -169,6 +169,11 @@ public sealed class DealQueries(
             query = query.Where(d => d.CloseOn <= to);
         }
 
+        if (filter.NewBusiness is { } business)
+        {
+            query = query.Where(d => d.NewBusiness == business);
+        }
+
         if (ParseMonth(filter.CloseMonth) is { } month)
         {
             var next = month.AddMonths(1);

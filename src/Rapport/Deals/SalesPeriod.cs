@@ -122,7 +122,7 @@ public readonly record struct SalesPeriod
     public string Label => Kind switch
     {
         PeriodKind.Month => Start.ToString("MMMM yyyy", CultureInfo.CurrentCulture),
-        PeriodKind.Quarter => string.Format(CultureInfo.CurrentCulture, DealTexts.PeriodQuarter, Quarter, Roman[Quarter - 1], Start.Year),
+        PeriodKind.Quarter => string.Format(CultureInfo.CurrentCulture, DealTexts.PeriodQuarter, DealTexts.PeriodQuarterNumerals.Split(',')[Quarter - 1], Start.Year),
         _ => Start.Year.ToString(CultureInfo.InvariantCulture),
     };
 
@@ -130,8 +130,6 @@ public readonly record struct SalesPeriod
     public string ShortLabel => Kind == PeriodKind.Month
         ? CultureInfo.CurrentCulture.DateTimeFormat.GetAbbreviatedMonthName(Start.Month)
         : Label;
-
-    private static readonly string[] Roman = ["I", "II", "III", "IV"];
 
     public override string ToString() => Code;
 }

@@ -81,11 +81,11 @@ internal static class DealsApi
         ClaimsPrincipal user, DealQueries queries, CancellationToken ct, string? search = null, Guid? ownerId = null, Guid? teamId = null,
         Guid? stageId = null, Guid? productId = null, string? closeMonth = null, ForecastCategory? forecast = null, DealOutcome? outcome = null,
         Guid? accountId = null, RiskFilter? risk = null, DealSort sort = DealSort.CloseDate, bool desc = false, string? after = null, int? size = null,
-        Guid? creditedTo = null, Guid? creditedTeamId = null, DateOnly? closeFrom = null, DateOnly? closeTo = null) =>
+        Guid? creditedTo = null, Guid? creditedTeamId = null, DateOnly? closeFrom = null, DateOnly? closeTo = null, bool? newBusiness = null) =>
         TypedResults.Ok(await queries.ListAsync(user.ToViewer(),
             new DealFilter(search, ownerId, teamId, stageId, productId, closeMonth, forecast, outcome, accountId, risk, sort, desc, after, size)
             {
-                CreditedTo = creditedTo, CreditedTeamId = creditedTeamId, CloseFrom = closeFrom, CloseTo = closeTo,
+                CreditedTo = creditedTo, CreditedTeamId = creditedTeamId, CloseFrom = closeFrom, CloseTo = closeTo, NewBusiness = newBusiness,
             }, ct));
 
     private static async Task<Results<Ok<DealDetails>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, DealQueries queries, CancellationToken ct) =>

@@ -40,6 +40,15 @@ internal static class SalesApi
         forecast.MapPost("/snapshots", Snapshot).WithName("TakeForecastSnapshot")
             .WithSummary("Takes this week's forecast snapshot of the current quarter, unless it has been taken (then says when).")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.HeadOfSales, Roles.Finance));
+
+        api.MapGet("/performance", Performance).WithTags("Performance").WithName("GetPerformance")
+            .RequireAuthorization(p => p.RequireRole(DealAccess.DealUsers.Split(',')))
+            .WithSummary("The ranking of a scope's account managers for a month, a quarter or a year.")
+            .WithDescription(Scope + " Per person: new-business deals won (count and credited value), won value, growth against the prior "
+                + "period and the same period a year earlier (null when the base is nothing), win rate = won ÷ (won + lost) closed in the period, "
+                + "average days from creation to close of the deals won, quota and attainment. `perCapacity` divides counts and amounts by the "
+                + "person's capacity in the role. `sort` names a column; `asc` turns the order.")
+            .ProducesProblem(400).ProducesProblem(404);
         return api;
     }
 
@@ -58,6 +67,22 @@ internal static class SalesApi
 
         return await scopes.ResolveAsync(viewer, employeeId, teamId, ct: ct) is { } scope
             ? TypedResults.Ok(await forecasts.ForAsync(viewer, scope, parsed, ct))
+            : ApiResults.NotFound(DealTexts.ErrorScopeNotFound);
+    }
+
+    private static async Task<Results<Ok<PerformanceView>, ProblemHttpResult>> Performance(
+        ClaimsPrincipal user, SalesScopes scopes, PerformanceQueries performance, TimeProvider clock, CancellationToken ct,
+        Guid? employeeId = null, Guid? teamId = null, string? period = null, bool perCapacity = false, PerformanceSort sort = PerformanceSort.NewValue,
+        bool asc = false)
+    {
+        var viewer = user.ToViewer();
+        if (PeriodOr(period, PeriodKind.Quarter, clock) is not { } parsed)
+        {
+            return ApiResults.Problem([Error.Invalid("period", DealTexts.ValidationPeriod)]);
+        }
+
+        return await scopes.ResolveAsync(viewer, employeeId, teamId, ct: ct) is { } scope
+            ? TypedResults.Ok(await performance.RankAsync(viewer, scope, parsed, perCapacity, sort, !asc, ct))
             : ApiResults.NotFound(DealTexts.ErrorScopeNotFound);
     }
 
