@@ -82,6 +82,12 @@ public static class RapportServices
         services.AddScoped<PaymentHandlers>();
         services.AddScoped<DealEvents>();
         services.AddScoped<DealStats>();
+        services.AddScoped<SalesScopes>();
+        services.AddScoped<CreditSums>();
+        services.AddScoped<QuotaHandlers>();
+        services.AddScoped<ForecastQueries>();
+        services.AddScoped<ForecastSnapshots>();
+        services.AddScoped<PerformanceQueries>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
 
         return services

@@ -53,6 +53,9 @@ public abstract partial class RapportApp : WebApplicationFactory<Program>, IAsyn
         builder.UseEnvironment("Testing");
         builder.UseSetting("Database:Provider", Provider.ToString());
         builder.UseSetting("ConnectionStrings:Rapport", ConnectionString);
+
+        // Tests take the forecast's weekly snapshot when they mean to, not when the host happens to start.
+        builder.UseSetting("Forecast:WeeklySnapshot", "false");
     }
 
     public string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref _sequence)}x{Guid.NewGuid().ToString("N")[..6]}";

@@ -32,6 +32,9 @@ internal static class ApiDocument
         ["Relationships"] = "Relationships between one of our people and one of the client's, with a strength that decays without contact.",
         ["Products"] = "The catalogue: products with categories and list prices per currency, archived once a deal uses them.",
         ["Deals"] = "Sales being worked on accounts: lines, stage and probability, forecast category, credit splits, buying committee, risk; winning, losing, reopening; payments and credit notes.",
+        ["Quotas"] = "Quotas per person for a month or a quarter, set from above, with the team's rolled up and attainment.",
+        ["Forecast"] = "Won, commit, best case and weighted pipeline per month and quarter for a person, a team or the company, against quota; weekly snapshots.",
+        ["Performance"] = "The ranking of account managers for a period: new business, growth, win rate, cycle, quota attainment.",
         ["Deal events"] = "The append-only log of what happened to deals (stage moves, amounts, wins, losses, reopens, payments), which pay reads.",
     };
 

@@ -35,6 +35,10 @@ internal static class WebSetup
         services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
         services.AddHostedService<Rapport.ClientBase.AccountSignalsRefreshService>();
         services.AddHostedService<Rapport.ClientBase.SearchIndexRefreshService>();
+        if (builder.Configuration.GetValue("Forecast:WeeklySnapshot", true))
+        {
+            services.AddHostedService<Rapport.Deals.ForecastSnapshotService>();
+        }
 
         services.AddAuthentication(IdentityConstants.ApplicationScheme)
             .AddIdentityCookies();
@@ -135,6 +139,7 @@ internal static class WebSetup
         app.MapColleagueSuggestions();
         app.MapTaskForms();
         app.MapDealsExport();
+        app.MapPerformanceExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
@@ -152,6 +157,7 @@ internal static class WebSetup
         api.MapTasksApi();
         api.MapDealSettingsApi();
         api.MapDealsApi();
+        api.MapSalesApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

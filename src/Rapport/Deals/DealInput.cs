@@ -260,4 +260,20 @@ public enum RiskFilter
 public sealed record DealFilter(
     string? Search = null, Guid? OwnerId = null, Guid? TeamId = null, Guid? StageId = null, Guid? ProductId = null,
     string? CloseMonth = null, ForecastCategory? Forecast = null, DealOutcome? Outcome = null, Guid? AccountId = null,
-    RiskFilter? Risk = null, DealSort Sort = DealSort.CloseDate, bool Descending = false, string? After = null, int? PageSize = null);
+    RiskFilter? Risk = null, DealSort Sort = DealSort.CloseDate, bool Descending = false, string? After = null, int? PageSize = null)
+{
+    /// <summary>Deals where this employee holds a credit split (the forecast's and the ranking's figures link here).</summary>
+    public Guid? CreditedTo { get; init; }
+
+    /// <summary>Deals where a person of this team (a member or its head) holds a credit split.</summary>
+    public Guid? CreditedTeamId { get; init; }
+
+    /// <summary>The first close date (the date that counts, <see cref="Deal.CloseOn"/>) to keep, included.</summary>
+    public DateOnly? CloseFrom { get; init; }
+
+    /// <summary>The last close date to keep, included.</summary>
+    public DateOnly? CloseTo { get; init; }
+
+    /// <summary>Won deals that were new business (true) or existing business (false), as decided at the win.</summary>
+    public bool? NewBusiness { get; init; }
+}

@@ -147,6 +147,33 @@ public sealed class DealQueries(
             query = query.Where(d => d.Outcome == outcome);
         }
 
+        if (filter.CreditedTo is { } credited)
+        {
+            query = query.Where(d => db.DealSplits.Any(s => s.DealId == d.Id && s.EmployeeId == credited));
+        }
+
+        if (filter.CreditedTeamId is { } creditedTeam)
+        {
+            var members = db.Employees.Where(e => e.TeamId == creditedTeam).Select(e => e.Id)
+                .Concat(db.Teams.Where(t => t.Id == creditedTeam && t.HeadId != null).Select(t => t.HeadId!.Value));
+            query = query.Where(d => db.DealSplits.Any(s => s.DealId == d.Id && members.Contains(s.EmployeeId)));
+        }
+
+        if (filter.CloseFrom is { } from)
+        {
+            query = query.Where(d => d.CloseOn >= from);
+        }
+
+        if (filter.CloseTo is { } to)
+        {
+            query = query.Where(d => d.CloseOn <= to);
+        }
+
+        if (filter.NewBusiness is { } business)
+        {
+            query = query.Where(d => d.NewBusiness == business);
+        }
+
         if (ParseMonth(filter.CloseMonth) is { } month)
         {
             var next = month.AddMonths(1);

@@ -17,7 +17,8 @@ internal static class DealsApi
         deals.MapGet("/", List).WithName("ListDeals")
             .WithSummary("Deals the caller may see, one keyset page at a time.")
             .WithDescription("Account managers see the deals they own or hold a split in; heads of sales their team's; Finance every won deal; "
-                + "administrators all. `closeMonth` is yyyy-MM on the close date that counts (expected while open). `risk` assesses open deals "
+                + "administrators all. `closeMonth` is yyyy-MM on the close date that counts (expected while open); `closeFrom` and `closeTo` a span of it. "
+                + "`creditedTo` and `creditedTeamId` keep the deals where that person, or a person of that team, holds a credit split. `risk` assesses open deals "
                 + "from relationships, at most 2,000 rows a page.");
         deals.MapGet("/{id:guid}", Get).WithName("GetDeal")
             .WithSummary("A deal with its lines, credits, buying committee, risk and what was paid.").ProducesProblem(404);
@@ -79,9 +80,13 @@ internal static class DealsApi
     private static async Task<Ok<Page<DealRow>>> List(
         ClaimsPrincipal user, DealQueries queries, CancellationToken ct, string? search = null, Guid? ownerId = null, Guid? teamId = null,
         Guid? stageId = null, Guid? productId = null, string? closeMonth = null, ForecastCategory? forecast = null, DealOutcome? outcome = null,
-        Guid? accountId = null, RiskFilter? risk = null, DealSort sort = DealSort.CloseDate, bool desc = false, string? after = null, int? size = null) =>
+        Guid? accountId = null, RiskFilter? risk = null, DealSort sort = DealSort.CloseDate, bool desc = false, string? after = null, int? size = null,
+        Guid? creditedTo = null, Guid? creditedTeamId = null, DateOnly? closeFrom = null, DateOnly? closeTo = null, bool? newBusiness = null) =>
         TypedResults.Ok(await queries.ListAsync(user.ToViewer(),
-            new DealFilter(search, ownerId, teamId, stageId, productId, closeMonth, forecast, outcome, accountId, risk, sort, desc, after, size), ct));
+            new DealFilter(search, ownerId, teamId, stageId, productId, closeMonth, forecast, outcome, accountId, risk, sort, desc, after, size)
+            {
+                CreditedTo = creditedTo, CreditedTeamId = creditedTeamId, CloseFrom = closeFrom, CloseTo = closeTo, NewBusiness = newBusiness,
+            }, ct));
 
     private static async Task<Results<Ok<DealDetails>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, DealQueries queries, CancellationToken ct) =>
         ApiResults.OkOrNotFound(await queries.GetAsync(user.ToViewer(), id, ct), DealTexts.ErrorDealNotFound);

@@ -12,11 +12,11 @@ internal static class DealsExport
         // arrives as text and is parsed leniently by the page's own parser.
         app.MapGet("/deals/export.{format}", (string format, ClaimsPrincipal user, DealQueries deals, string? q, string? outcome,
                 string? stage, string? owner, string? team, string? product, string? month, string? forecast, string? risk, string? sort,
-                string? desc) =>
+                string? desc, string? credited, string? creditedteam, string? from, string? to, string? business) =>
             {
                 var viewer = user.ToViewer();
-                var filter = DealsPage.FilterOf(q, outcome, stage, owner, team, product, month, forecast, risk, sort,
-                    bool.TryParse(desc, out var d) && d, null, Cursor.MaxPageSize);
+                var filter = DealsPage.Narrowed(DealsPage.FilterOf(q, outcome, stage, owner, team, product, month, forecast, risk, sort,
+                    bool.TryParse(desc, out var d) && d, null, Cursor.MaxPageSize), credited, creditedteam, from, to, business);
                 return Export.File(format, new ExportTable<DealRow>("deals", DealTexts.DealsTitle,
                 [
                     new(DealTexts.FieldNumber, r => r.Number),

@@ -1,0 +1,109 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+
+namespace Rapport.Deals;
+
+/// <summary>A group of deals summed: whose credit (null for the company's whole amount), the month of the date that counts, and what kind.</summary>
+public readonly record struct CreditKey(Guid? EmployeeId, int Year, int Month, DealOutcome Outcome, ForecastCategory Forecast, bool? NewBusiness, decimal Probability);
+
+/// <summary>How many deals a group holds and their credited amount in the organisation's currency.</summary>
+public readonly record struct CreditSum(CreditKey Key, int Deals, decimal Amount)
+{
+    /// <summary>The group's weighted value: its amount at its probability (<see cref="DealMath.Weighted"/>, rounded once per group).</summary>
+    public decimal Weighted => DealMath.Weighted(Amount, Key.Probability);
+}
+
+/// <summary>
+/// Credited amounts summed in the database. A deal credited whole to one person (a 100 % split, most deals) is summed
+/// by GROUP BY over the deals' (outcome, close) index and the splits' key; only the deals split between several
+/// people are read row by row, so that their credits follow the remainder-cent rule of <see cref="Splits.Allocate"/>
+/// and add up to exactly what pay credits. The company's total needs no splits at all: credits sum to the amount.
+/// </summary>
+public sealed class CreditSums(RapportDb db)
+{
+    /// <summary>
+    /// The deals of <paramref name="deals"/> (already narrowed to what counts, e.g. won in a span) grouped by month of
+    /// <see cref="Deal.CloseOn"/>, outcome, forecast category, new business and probability: per member of
+    /// <paramref name="members"/> (or every employee with <paramref name="perEmployee"/>), or for the company as a whole
+    /// when both are absent.
+    /// </summary>
+    public async Task<List<CreditSum>> SumAsync(IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, bool perEmployee, CancellationToken ct)
+    {
+        if (members is null && !perEmployee)
+        {
+            var whole = await deals
+                .GroupBy(d => new { d.CloseOn.Year, d.CloseOn.Month, d.Outcome, d.Forecast, d.NewBusiness, d.Probability })
+                .Select(g => new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
+                .ToListAsync(ct);
+            return [.. whole.Select(g => new CreditSum(
+                new CreditKey(null, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability), g.Deals, g.Amount))];
+        }
+
+        var splits = db.DealSplits.AsQueryable();
+        var mine = members is null ? splits : splits.Where(s => members.Contains(s.EmployeeId));
+        var single = await (from d in deals
+                            join s in mine on d.Id equals s.DealId
+                            where s.Percent == Splits.Whole
+                            group d by new { s.EmployeeId, d.CloseOn.Year, d.CloseOn.Month, d.Outcome, d.Forecast, d.NewBusiness, d.Probability } into g
+                            select new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
+            .ToListAsync(ct);
+        var result = single.Select(g => new CreditSum(
+            new CreditKey(g.Key.EmployeeId, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability),
+            g.Deals, g.Amount)).ToList();
+
+        // Deals shared between people: few, read whole so that each share gets its cents by the split rule.
+        var shared = deals.Where(d => mine.Any(s => s.DealId == d.Id && s.Percent < Splits.Whole));
+        var rows = await (from d in shared
+                          join s in splits on d.Id equals s.DealId
+                          select new { d.Id, d.OwnerId, d.AmountBase, d.CloseOn, d.Outcome, d.Forecast, d.NewBusiness, d.Probability, s.EmployeeId, s.Percent })
+            .ToListAsync(ct);
+        var wanted = members?.ToHashSet();
+        foreach (var deal in rows.GroupBy(r => r.Id))
+        {
+            var d = deal.First();
+            var credits = Splits.Allocate(d.AmountBase, [.. deal.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent))], d.OwnerId);
+            foreach (var credit in credits.Where(c => wanted is null || wanted.Contains(c.EmployeeId)))
+            {
+                result.Add(new CreditSum(new CreditKey(credit.EmployeeId, d.CloseOn.Year, d.CloseOn.Month, d.Outcome, d.Forecast, d.NewBusiness, d.Probability),
+                    1, credit.Amount));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// As <see cref="SumAsync"/>, per person by outcome and new business only (no months): the ranking's shape, a few
+    /// rows per person whatever the span.
+    /// </summary>
+    public async Task<List<ClosedSum>> ByPersonAsync(IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, CancellationToken ct)
+    {
+        var splits = db.DealSplits.AsQueryable();
+        var mine = members is null ? splits : splits.Where(s => members.Contains(s.EmployeeId));
+        var single = await (from d in deals
+                            join s in mine on d.Id equals s.DealId
+                            where s.Percent == Splits.Whole
+                            group d by new { s.EmployeeId, d.Outcome, d.NewBusiness } into g
+                            select new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
+            .ToListAsync(ct);
+        var result = single.Select(g => new ClosedSum(g.Key.EmployeeId, g.Key.Outcome, g.Key.NewBusiness, g.Deals, g.Amount)).ToList();
+        var shared = deals.Where(d => mine.Any(s => s.DealId == d.Id && s.Percent < Splits.Whole));
+        var rows = await (from d in shared
+                          join s in splits on d.Id equals s.DealId
+                          select new { d.Id, d.OwnerId, d.AmountBase, d.Outcome, d.NewBusiness, s.EmployeeId, s.Percent })
+            .ToListAsync(ct);
+        var wanted = members?.ToHashSet();
+        foreach (var deal in rows.GroupBy(r => r.Id))
+        {
+            var d = deal.First();
+            var credits = Splits.Allocate(d.AmountBase, [.. deal.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent))], d.OwnerId);
+            result.AddRange(credits.Where(c => wanted is null || wanted.Contains(c.EmployeeId))
+                .Select(c => new ClosedSum(c.EmployeeId, d.Outcome, d.NewBusiness, 1, c.Amount)));
+        }
+
+        return result;
+    }
+}
+
+/// <summary>One person's closed deals of a kind in a span: how many and their credited amount.</summary>
+public readonly record struct ClosedSum(Guid EmployeeId, DealOutcome Outcome, bool? NewBusiness, int Deals, decimal Amount);

@@ -1,0 +1,169 @@
+using Microsoft.EntityFrameworkCore;
+using Rapport.Data;
+using Rapport.People;
+using Rapport.Settings;
+using Rapport.Shared;
+
+namespace Rapport.Deals;
+
+/// <summary>How the ranking is ordered.</summary>
+public enum PerformanceSort
+{
+    NewValue,
+    NewDeals,
+    Won,
+    GrowthPrior,
+    GrowthYear,
+    WinRate,
+    Cycle,
+    Attainment,
+    Name,
+    Capacity,
+}
+
+/// <summary>
+/// One person's performance in a period, in the organisation's currency: new-business deals won (count, credited
+/// value), everything won, growth against the prior period and the same period a year earlier (null when there was
+/// nothing to grow from), win rate, average cycle, quota and attainment; and their capacity in the role. With
+/// <see cref="PerformanceView.PerCapacity"/> the counts and values are per unit of capacity.
+/// </summary>
+public sealed record PerformanceRow(
+    int Rank, Guid EmployeeId, string Name, decimal Capacity, decimal NewDeals, decimal NewValue, decimal Won, decimal Prior, decimal YearEarlier,
+    decimal? GrowthPrior, decimal? GrowthYear, int WonDeals, int LostDeals, decimal? WinRate, double? AverageCycleDays, decimal Quota, decimal? Attainment);
+
+/// <summary>The ranking of a scope's people for a period, with the periods it compares with.</summary>
+public sealed record PerformanceView(
+    ScopeKind ScopeKind, Guid? ScopeId, string ScopeName, string Period, string PeriodLabel, DateOnly Start, DateOnly End,
+    string PriorPeriod, string PriorLabel, DateOnly PriorStart, DateOnly PriorEnd, string YearEarlierPeriod, string YearEarlierLabel,
+    DateOnly YearEarlierStart, DateOnly YearEarlierEnd, bool PerCapacity, PerformanceSort Sort, bool Descending, string BaseCurrency,
+    IReadOnlyList<PerformanceRow> Rows);
+
+/// <summary>
+/// The performance ranking, aggregated in the database: the closed deals of the period, and the won deals of the two
+/// periods it compares with, are summed per person by <see cref="CreditSums.ByPersonAsync"/> (GROUP BY over the
+/// deals' (outcome, close) index joined to the splits' key), the cycle by one GROUP BY of its own; only the people
+/// and their quotas are read as rows. Nothing here loads the deals one by one, so a company of a thousand managers is
+/// a handful of grouped queries.
+/// </summary>
+public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditSums sums, CurrencyConverter converter)
+{
+    public async Task<PerformanceView> RankAsync(
+        Viewer viewer, SalesScope scope, SalesPeriod period, bool perCapacity = false, PerformanceSort sort = PerformanceSort.NewValue,
+        bool descending = true, CancellationToken ct = default)
+    {
+        var readable = scopes.ReadableEmployees(viewer);
+        var people = db.Employees.AsNoTracking().Where(e => readable.Contains(e.Id) && e.Status == EmployeeStatus.Active && e.Capacity > 0);
+        if (scope.Members is { } members)
+        {
+            people = people.Where(e => members.Contains(e.Id));
+        }
+
+        var list = await people.Select(e => new { e.Id, e.FullName, e.SearchName, e.Capacity }).Take(20_000).ToListAsync(ct);
+        var ids = scope.Members;
+        var closed = await ClosedAsync(ids, period, outcomes: true, ct);
+        var prior = await ClosedAsync(ids, period.Prior, outcomes: false, ct);
+        var yearEarlier = await ClosedAsync(ids, period.YearEarlier, outcomes: false, ct);
+        var cycles = await CyclesAsync(period, ct);
+        var quotaQuery = db.Set<Quota>().AsNoTracking().Where(q => q.Start <= period.End && q.End >= period.Start);
+        if (ids is not null)
+        {
+            quotaQuery = quotaQuery.Where(q => ids.Contains(q.EmployeeId));
+        }
+
+        var quotas = (await quotaQuery.Select(q => new { q.EmployeeId, q.Kind, q.Start, q.Amount, q.NewDeals }).ToListAsync(ct))
+            .ToLookup(q => q.EmployeeId, q => (q.Kind, q.Start, q.Amount, q.NewDeals));
+
+        var rows = list.Select(e =>
+        {
+            var mine = closed[e.Id].ToList();
+            var won = mine.Where(c => c.Outcome == DealOutcome.Won).ToList();
+            var wonAmount = won.Sum(c => c.Amount);
+            var newOnes = won.Where(c => c.NewBusiness == true).ToList();
+            var wonDeals = won.Sum(c => c.Deals);
+            var lostDeals = mine.Where(c => c.Outcome == DealOutcome.Lost).Sum(c => c.Deals);
+            var priorAmount = prior[e.Id].Sum(c => c.Amount);
+            var yearAmount = yearEarlier[e.Id].Sum(c => c.Amount);
+            var (quota, _) = QuotaMath.In(period, quotas[e.Id]);
+            var per = perCapacity ? e.Capacity : 1m;
+            return (e.SearchName, Row: new PerformanceRow(0, e.Id, e.FullName, e.Capacity, Per(newOnes.Sum(c => c.Deals), per), Per(newOnes.Sum(c => c.Amount), per),
+                Per(wonAmount, per), Per(priorAmount, per), Per(yearAmount, per), Growth.Percent(wonAmount, priorAmount), Growth.Percent(wonAmount, yearAmount),
+                wonDeals, lostDeals, Growth.Share(wonDeals, wonDeals + lostDeals),
+                cycles.TryGetValue(e.Id, out var cycle) && cycle.Deals > 0 ? Math.Round(cycle.Days / cycle.Deals, 1) : null,
+                quota, Growth.Share(wonAmount, quota)));
+        });
+        var ordered = Order(rows, sort, descending).Select((r, i) => r.Row with { Rank = i + 1 }).ToList();
+        return new PerformanceView(scope.Kind, scope.Id, scope.Name, period.Code, period.Label, period.Start, period.End,
+            period.Prior.Code, period.Prior.Label, period.Prior.Start, period.Prior.End, period.YearEarlier.Code, period.YearEarlier.Label,
+            period.YearEarlier.Start, period.YearEarlier.End, perCapacity, sort, descending, await converter.BaseCurrencyAsync(ct), ordered);
+    }
+
+    private static decimal Per(decimal value, decimal capacity) => capacity == 1m ? value : Math.Round(value / capacity, 2, MidpointRounding.AwayFromZero);
+
+    private static IEnumerable<(string SearchName, PerformanceRow Row)> Order(IEnumerable<(string SearchName, PerformanceRow Row)> rows, PerformanceSort sort, bool descending)
+    {
+        // Rows without a figure (no base to grow from, nothing closed) go last whichever way the column is sorted.
+        IOrderedEnumerable<(string SearchName, PerformanceRow Row)> By<T>(Func<PerformanceRow, T?> key) where T : struct =>
+            descending
+                ? rows.OrderBy(r => key(r.Row) is null).ThenByDescending(r => key(r.Row))
+                : rows.OrderBy(r => key(r.Row) is null).ThenBy(r => key(r.Row));
+        var ordered = sort switch
+        {
+            PerformanceSort.Name => descending ? rows.OrderByDescending(r => r.SearchName, StringComparer.Ordinal) : rows.OrderBy(r => r.SearchName, StringComparer.Ordinal),
+            PerformanceSort.NewDeals => By(r => (decimal?)r.NewDeals),
+            PerformanceSort.Won => By(r => (decimal?)r.Won),
+            PerformanceSort.GrowthPrior => By(r => r.GrowthPrior),
+            PerformanceSort.GrowthYear => By(r => r.GrowthYear),
+            PerformanceSort.WinRate => By(r => r.WinRate),
+            PerformanceSort.Cycle => By(r => r.AverageCycleDays),
+            PerformanceSort.Attainment => By(r => r.Attainment),
+            PerformanceSort.Capacity => By(r => (decimal?)r.Capacity),
+            _ => By(r => (decimal?)r.NewValue),
+        };
+        return ordered.ThenByDescending(r => r.Row.Won).ThenBy(r => r.SearchName, StringComparer.Ordinal);
+    }
+
+    private async Task<ILookup<Guid, ClosedSum>> ClosedAsync(IReadOnlyCollection<Guid>? members, SalesPeriod period, bool outcomes, CancellationToken ct)
+    {
+        var deals = db.Deals.AsNoTracking().Where(d => d.CloseOn >= period.Start && d.CloseOn <= period.End);
+        deals = outcomes
+            ? deals.Where(d => d.Outcome == DealOutcome.Won || d.Outcome == DealOutcome.Lost)
+            : deals.Where(d => d.Outcome == DealOutcome.Won);
+        return (await sums.ByPersonAsync(deals, members, ct)).ToLookup(c => c.EmployeeId);
+    }
+
+    /// <summary>
+    /// Per person, the won deals of the period they hold a split in and the days from creation to close summed: one
+    /// GROUP BY in each engine's own date arithmetic (the providers translate no difference of days between a date and
+    /// an instant).
+    /// </summary>
+    private async Task<Dictionary<Guid, (long Deals, double Days)>> CyclesAsync(SalesPeriod period, CancellationToken ct)
+    {
+        var (from, to) = (period.Start, period.End);
+        var rows = db.Database.IsNpgsql()
+            ? db.Database.SqlQuery<CycleSum>($"""
+                SELECT s."EmployeeId" AS "EmployeeId", COUNT(*) AS "Deals",
+                       CAST(SUM(GREATEST(0, d."CloseOn" - CAST(d."CreatedAt" AT TIME ZONE 'UTC' AS date))) AS double precision) AS "Days"
+                FROM "Deals" AS d JOIN "DealSplits" AS s ON s."DealId" = d."Id"
+                WHERE d."Outcome" = 'Won' AND d."CloseOn" >= {from} AND d."CloseOn" <= {to}
+                GROUP BY s."EmployeeId"
+                """)
+            : db.Database.SqlQuery<CycleSum>($"""
+                SELECT s."EmployeeId" AS "EmployeeId", COUNT(*) AS "Deals",
+                       CAST(SUM(MAX(0, julianday(d."CloseOn") - julianday(date(d."CreatedAt")))) AS REAL) AS "Days"
+                FROM "Deals" AS d JOIN "DealSplits" AS s ON s."DealId" = d."Id"
+                WHERE d."Outcome" = 'Won' AND d."CloseOn" >= {from} AND d."CloseOn" <= {to}
+                GROUP BY s."EmployeeId"
+                """);
+        return (await rows.ToListAsync(ct)).ToDictionary(r => r.EmployeeId, r => (r.Deals, r.Days));
+    }
+
+    /// <summary>A row of the cycle query.</summary>
+    internal sealed class CycleSum
+    {
+        public Guid EmployeeId { get; set; }
+
+        public long Deals { get; set; }
+
+        public double Days { get; set; }
+    }
+}

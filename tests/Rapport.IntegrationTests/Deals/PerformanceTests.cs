@@ -1,0 +1,154 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Rapport.ClientBase;
+using Rapport.Data;
+using Rapport.Deals;
+using Rapport.Shared;
+
+namespace Rapport.IntegrationTests.Deals;
+
+/// <summary>
+/// The performance ranking through the API, its page and its exports: new business, won value, growth against the
+/// prior period and last year (none from an empty base), win rate, cycle, attainment, per unit of capacity, sorting,
+/// links to the deals behind each figure, and whose ranking each person may read.
+/// </summary>
+public abstract class PerformanceTests(RapportApp app)
+{
+    private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
+    private static readonly SalesPeriod Quarter = SalesPeriod.Of(PeriodKind.Quarter, Today);
+
+    private sealed record Seller(Guid Id, string Name, HttpClient Api, HttpClient Pages);
+
+    private async Task<Seller> SellerAsync(Guid? team, string role = Roles.AccountManager, string prefix = "Продавач ")
+    {
+        var name = app.Unique(prefix);
+        var id = await app.CreateEmployeeAsync(name, team);
+        var (user, email) = await app.CreateUserAsync(id, role);
+        return new Seller(id, name, await app.ApiClientForAsync(user), await app.SignedInClientAsync(email));
+    }
+
+    private async Task<Guid> AccountAsync(Seller seller) =>
+        (await (await seller.Api.PostJsonAsync("/api/v1/accounts", new AccountInput { Name = app.Unique("Клиент ") })).ReadAsync<AccountDetails>(HttpStatusCode.Created)).Id;
+
+    private static async Task<DealDetails> DealAsync(Seller seller, Guid account, decimal amount, string title = "Сделка") =>
+        await (await seller.Api.PostJsonAsync("/api/v1/deals", new DealInput { AccountId = account, Title = title, Amount = amount, ExpectedCloseOn = Today }))
+            .ReadAsync<DealDetails>(HttpStatusCode.Created);
+
+    private static async Task WinAsync(Seller seller, DealDetails deal, DateOnly on) =>
+        (await seller.Api.PostJsonAsync($"/api/v1/deals/{deal.Id}/win", new WinInput { ClosedOn = on, Version = deal.Version })).EnsureSuccessStatusCode();
+
+    /// <summary>
+    /// A: won 10,000 new business and 2,000 existing this quarter (one created 30 days ago), lost one, won 8,000 in the
+    /// prior quarter, quarter quota 24,000. B, half time: won 3,000 new business this quarter.
+    /// </summary>
+    private async Task<(Guid Team, Seller Head, Seller A, Seller B)> RankingAsync()
+    {
+        var head = await SellerAsync(null, Roles.HeadOfSales, "Ръководител ");
+        var team = await app.CreateTeamAsync(app.Unique("Екип "), head.Id);
+        var a = await SellerAsync(team, prefix: "Алфа ");
+        var b = await SellerAsync(team, prefix: "Бета ");
+        await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Employees.Where(e => e.Id == b.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(e => e.Capacity, 0.5m)));
+
+        var first = await AccountAsync(a);
+        var big = await DealAsync(a, first, 10_000m, "Голяма");
+        await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Deals.Where(d => d.Id == big.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(d => d.CreatedAt, DateTime.UtcNow.AddDays(-30))));
+        await WinAsync(a, big, Today);
+        await WinAsync(a, await DealAsync(a, first, 2_000m, "Допълнителна"), Today);
+        var lost = await DealAsync(a, await AccountAsync(a), 4_000m, "Загубена");
+        var reasons = await (await a.Api.GetAsync("/api/v1/settings/lost-reasons")).ReadAsync<List<LostReasonRow>>();
+        (await a.Api.PostJsonAsync($"/api/v1/deals/{lost.Id}/lose", new LoseInput { LostReasonId = reasons[0].Id, Version = lost.Version })).EnsureSuccessStatusCode();
+        await WinAsync(a, await DealAsync(a, await AccountAsync(a), 8_000m, "Миналата"), Quarter.Prior.Start.AddDays(10));
+        await WinAsync(b, await DealAsync(b, await AccountAsync(b), 3_000m, "Бетина"), Today);
+        (await head.Api.PutJsonAsync("/api/v1/quotas", new QuotaInput { EmployeeId = a.Id, Period = Quarter.Code, Amount = 24_000m })).EnsureSuccessStatusCode();
+        return (team, head, a, b);
+    }
+
+    [Fact]
+    public async Task The_team_s_ranking_counts_new_business_growth_win_rate_cycle_and_attainment()
+    {
+        var (team, head, a, b) = await RankingAsync();
+        var view = await (await head.Api.GetAsync($"/api/v1/performance?teamId={team}&period={Quarter.Code}&sort=Won")).ReadAsync<PerformanceView>();
+        Assert.Equal((Quarter.Prior.Code, Quarter.YearEarlier.Code), (view.PriorPeriod, view.YearEarlierPeriod));
+        Assert.Equal([a.Id, b.Id], view.Rows.Where(r => r.EmployeeId == a.Id || r.EmployeeId == b.Id).Select(r => r.EmployeeId));
+        var ra = view.Rows.Single(r => r.EmployeeId == a.Id);
+        Assert.Equal((1, 1m, 10_000m, 12_000m), (ra.Rank, ra.NewDeals, ra.NewValue, ra.Won));
+        Assert.Equal((8_000m, 50.0m, 0m, (decimal?)null), (ra.Prior, ra.GrowthPrior, ra.YearEarlier, ra.GrowthYear));
+        Assert.Equal((2, 1, 66.7m, 15.0), (ra.WonDeals, ra.LostDeals, ra.WinRate, ra.AverageCycleDays));
+        Assert.Equal((24_000m, 50.0m), (ra.Quota, ra.Attainment));
+        var rb = view.Rows.Single(r => r.EmployeeId == b.Id);
+        Assert.Equal((0.5m, 3_000m, (decimal?)null, 100.0m), (rb.Capacity, rb.Won, rb.GrowthPrior, rb.WinRate));
+
+        var perCapacity = await (await head.Api.GetAsync($"/api/v1/performance?teamId={team}&period={Quarter.Code}&perCapacity=true")).ReadAsync<PerformanceView>();
+        var half = perCapacity.Rows.Single(r => r.EmployeeId == b.Id);
+        Assert.Equal((2m, 6_000m, 6_000m, 100.0m), (half.NewDeals, half.NewValue, half.Won, half.WinRate));
+
+        var ascending = await (await head.Api.GetAsync($"/api/v1/performance?teamId={team}&period={Quarter.Code}&sort=Won&asc=true")).ReadAsync<PerformanceView>();
+        Assert.Equal([b.Id, a.Id], ascending.Rows.Where(r => r.EmployeeId == a.Id || r.EmployeeId == b.Id).Select(r => r.EmployeeId));
+
+        var year = await (await head.Api.GetAsync($"/api/v1/performance?employeeId={a.Id}&period={Quarter.Start.Year}")).ReadAsync<PerformanceView>();
+        Assert.Equal(Quarter.Prior.Start.Year == Quarter.Start.Year ? 20_000m : 12_000m, Assert.Single(year.Rows).Won);
+    }
+
+    [Fact]
+    public async Task The_page_shows_the_figures_in_both_languages_links_them_to_their_deals_and_exports_them()
+    {
+        var (team, head, a, _) = await RankingAsync();
+        var page = await head.Pages.GetStringAsync($"/deals/performance?scope=team-{team}&period={Quarter.Code}");
+        Assert.Contains("Performance", page, StringComparison.Ordinal);
+        Assert.Contains("Win rate", page, StringComparison.Ordinal);
+        Assert.Contains(a.Name, page, StringComparison.Ordinal);
+        Assert.Contains("12,000.00 EUR", page, StringComparison.Ordinal);
+        Assert.Contains("50 %", page, StringComparison.Ordinal);
+        Assert.Contains("66.7 %", page, StringComparison.Ordinal);
+        Assert.Contains("15 days", page, StringComparison.Ordinal);
+        Assert.Contains("of 8,000.00 EUR", page, StringComparison.Ordinal);
+        var newLink = $"/deals?credited={a.Id}&amp;from={Quarter.Start:yyyy-MM-dd}&amp;to={Quarter.End:yyyy-MM-dd}&amp;outcome=Won&amp;business=new";
+        Assert.Contains(newLink, page, StringComparison.Ordinal);
+        var behind = await head.Pages.GetStringAsync(System.Net.WebUtility.HtmlDecode(newLink));
+        Assert.Contains("Голяма", behind, StringComparison.Ordinal);
+        Assert.DoesNotContain("Допълнителна", behind, StringComparison.Ordinal);
+
+        var bulgarian = await head.Pages.GetStringAsync($"/deals/performance?scope=team-{team}&period={Quarter.Code}&culture=bg-BG&ui-culture=bg-BG");
+        Assert.Contains("Резултати", bulgarian, StringComparison.Ordinal);
+        Assert.Contains("Успеваемост", bulgarian, StringComparison.Ordinal);
+        Assert.Contains("66,7 %", bulgarian, StringComparison.Ordinal);
+        Assert.Contains("15 дни", bulgarian, StringComparison.Ordinal);
+        Assert.Contains("На единица капацитет", bulgarian, StringComparison.Ordinal);
+
+        var csv = await head.Pages.GetStringAsync($"/deals/performance/export.csv?scope=team-{team}&period={Quarter.Code}");
+        Assert.Contains(a.Name, csv, StringComparison.Ordinal);
+        Assert.Contains("Win rate", csv, StringComparison.Ordinal);
+        Assert.Contains("12000", csv, StringComparison.Ordinal);
+        var xlsx = await head.Pages.GetAsync($"/deals/performance/export.xlsx?scope=team-{team}&period={Quarter.Code}");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_manager_sees_only_their_own_row_and_nobody_another_team_s_ranking()
+    {
+        var (team, head, a, b) = await RankingAsync();
+        var other = await SellerAsync(null, Roles.HeadOfSales, "Друг ");
+        var otherTeam = await app.CreateTeamAsync(app.Unique("Екип "), other.Id);
+
+        var mine = await (await a.Api.GetAsync("/api/v1/performance")).ReadAsync<PerformanceView>();
+        Assert.Equal(a.Id, Assert.Single(mine.Rows).EmployeeId);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.Api.GetAsync($"/api/v1/performance?employeeId={b.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.Api.GetAsync($"/api/v1/performance?teamId={team}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.Pages.GetAsync($"/deals/performance?scope=team-{team}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await a.Pages.GetAsync($"/deals/performance/export.csv?scope=employee-{b.Id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await other.Api.GetAsync($"/api/v1/performance?teamId={team}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await head.Api.GetAsync($"/api/v1/performance?teamId={otherTeam}")).StatusCode);
+        var admin = await app.ApiClientAsync(null, Roles.Administrator);
+        var company = await (await admin.GetAsync("/api/v1/performance")).ReadAsync<PerformanceView>();
+        Assert.Equal(ScopeKind.Company, company.ScopeKind);
+        Assert.Contains(company.Rows, r => r.EmployeeId == a.Id && r.Won == 12_000m);
+    }
+}
+
+public sealed class PerformanceOnSqlite(SqliteApp app) : PerformanceTests(app), IClassFixture<SqliteApp>;
+
+public sealed class PerformanceOnPostgres(PostgresApp app) : PerformanceTests(app), IClassFixture<PostgresApp>;
