@@ -10,6 +10,7 @@ using Rapport.ClientBase.Import;
 using Rapport.Data;
 using Rapport.Identity;
 using Rapport.People;
+using Rapport.Service;
 using Rapport.Settings;
 
 namespace Rapport;
@@ -64,6 +65,8 @@ public static class RapportServices
         services.AddScoped<ImportHandlers>();
         services.AddScoped<AccountExport>();
         services.AddScoped<ImportMappingHandlers>();
+        services.AddScoped<SlaSettingsHandlers>();
+        services.AddScoped<CaseHandlers>();
 
         return services
             .AddIdentityCore<User>(options =>

@@ -18,6 +18,7 @@ public sealed class ModuleBoundaryTests
         ["Rapport.ClientBase"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
         ["Rapport.ClientBase.Import"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
         ["Rapport.ClientBase.Demo"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
+        ["Rapport.Service"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
     };
 
     [Fact]

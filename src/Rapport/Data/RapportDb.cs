@@ -7,6 +7,7 @@ using Rapport.ClientBase;
 using Rapport.ClientBase.Import;
 using Rapport.Identity;
 using Rapport.People;
+using Rapport.Service;
 using Rapport.Settings;
 using Rapport.Shared;
 
@@ -51,6 +52,16 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
     public DbSet<FollowUp> FollowUps => Set<FollowUp>();
 
     public DbSet<ImportMapping> ImportMappings => Set<ImportMapping>();
+
+    public DbSet<ServiceCase> Cases => Set<ServiceCase>();
+
+    public DbSet<CaseReply> CaseReplies => Set<CaseReply>();
+
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<WorkingCalendar> WorkingCalendars => Set<WorkingCalendar>();
+
+    public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
