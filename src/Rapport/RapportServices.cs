@@ -67,6 +67,7 @@ public static class RapportServices
         services.AddScoped<ImportMappingHandlers>();
         services.AddScoped<SlaSettingsHandlers>();
         services.AddScoped<CaseHandlers>();
+        services.AddScoped<Service.Demo.ServiceDemo>();
 
         return services
             .AddIdentityCore<User>(options =>

@@ -123,12 +123,13 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
             .Replace("/settings/users/{Id:guid}", $"/settings/users/{ids.User}", StringComparison.Ordinal)
             .Replace("/settings/parameters/{Id:guid}", $"/settings/parameters/{ids.Parameter}", StringComparison.Ordinal)
             .Replace("/settings/buying-roles/{Id:guid}", $"/settings/buying-roles/{ids.BuyingRole}", StringComparison.Ordinal)
+            .Replace("/cases/{Id:guid}", $"/cases/{ids.Case}", StringComparison.Ordinal)
             .Replace("/status/{Code:int}", "/status/404", StringComparison.Ordinal);
         return url.Contains('{', StringComparison.Ordinal) ? null : url;
     }
 
     /// <summary>One record of each kind a route names, from the demo: the manager's own where it is theirs.</summary>
-    private sealed record Ids(Guid Account, Guid Contact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole)
+    private sealed record Ids(Guid Account, Guid Contact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole, Guid Case)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
@@ -141,7 +142,8 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                 await db.Teams.OrderBy(t => t.Name).Select(t => t.Id).FirstAsync(),
                 await db.Users.Where(u => u.Email == DemoSignIns.Manager).Select(u => u.Id).SingleAsync(),
                 await db.CountryParameters.OrderBy(p => p.ValidFrom).Select(p => p.Id).FirstAsync(),
-                await db.BuyingRoles.OrderBy(r => r.Position).Select(r => r.Id).FirstAsync());
+                await db.BuyingRoles.OrderBy(r => r.Position).Select(r => r.Id).FirstAsync(),
+                await db.Cases.Where(c => c.Account!.OwnerId == manager).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         }
     }
 

@@ -30,6 +30,8 @@ internal static class ApiDocument
         ["Follow-ups"] = "Tasks for one of our people on an account: next steps of interactions and follow-ups such as re-covering a buying role after a contact moved on; done, snoozed, reopened.",
         ["Interactions"] = "Calls, meetings, e-mails and notes, with the people who took part on both sides.",
         ["Relationships"] = "Relationships between one of our people and one of the client's, with a strength that decays without contact.",
+        ["Cases"] = "Service cases raised by a client's contact, with their thread of replies, status, assignee and SLA timers in working hours.",
+        ["SLA"] = "SLA targets per case priority in working hours, the working calendar (time zone, days, hours) and public holidays.",
     };
 
     public static void Configure(OpenApiOptions options)

@@ -11,6 +11,7 @@ using Rapport.Web.Components;
 using Rapport.Web.Features.Account;
 using Rapport.Web.Features.ClientBase;
 using Rapport.Web.Features.People;
+using Rapport.Web.Features.Service;
 using Rapport.Web.Features.Settings;
 using Rapport.Web.Features.Tasks;
 
@@ -132,6 +133,7 @@ internal static class WebSetup
         app.MapSearchSuggestions();
         app.MapColleagueSuggestions();
         app.MapTaskForms();
+        app.MapCasesExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
@@ -147,6 +149,7 @@ internal static class WebSetup
         api.MapClientBaseApi();
         api.MapSearchApi();
         api.MapTasksApi();
+        api.MapServiceApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -80,6 +80,41 @@ public sealed class BusinessCalendar
         return null;
     }
 
+    /// <summary>The instant <paramref name="amount"/> of working time before <paramref name="to"/>, or null if there was none that far back.</summary>
+    public Instant? Before(Instant to, Duration amount)
+    {
+        if (amount <= Duration.Zero)
+        {
+            return to;
+        }
+
+        var left = amount;
+        var date = to.InZone(_zone).Date;
+        for (var i = 0; i < HorizonDays; i++, date = date.PlusDays(-1))
+        {
+            if (Window(date) is not var (start, end))
+            {
+                continue;
+            }
+
+            var finish = end < to ? end : to;
+            if (finish <= start)
+            {
+                continue;
+            }
+
+            var available = finish - start;
+            if (left <= available)
+            {
+                return finish - left;
+            }
+
+            left -= available;
+        }
+
+        return null;
+    }
+
     /// <summary>The working time between two instants (zero when the second is not after the first).</summary>
     public Duration Between(Instant from, Instant to)
     {

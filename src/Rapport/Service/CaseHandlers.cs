@@ -78,7 +78,7 @@ public sealed class ReplyInput
 /// <summary>Which cases a list shows: open ones unless a status or <see cref="All"/> says otherwise.</summary>
 public sealed record CaseFilter(
     CaseStatus? Status = null, bool All = false, CasePriority? Priority = null, Guid? AssigneeId = null, Guid? AccountId = null,
-    SlaState? Sla = null, string? After = null, int? Size = null);
+    SlaState? Sla = null, string? After = null, int? Size = null, bool AtRisk = false);
 
 /// <summary>Where one SLA target stands: running (on track, near breach, breached), paused, or met in time or late.</summary>
 public enum SlaTimerState
@@ -173,6 +173,10 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
             SlaState.OnTrack => query.Where(c => c.SlaNearAt > now),
             _ => query,
         };
+        if (filter.AtRisk)
+        {
+            query = query.Where(c => c.SlaNearAt <= now);
+        }
 
         // SLA urgency: breached first (their due instants are past), then the nearest due; met and paused ones last.
         if (Cursor.Decode(filter.After) is { } cursor
@@ -406,6 +410,19 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
     /// <summary>The active people the viewer may put in charge of a case.</summary>
     public Task<List<Choice>> AssignableAsync(Viewer viewer, CancellationToken ct = default) =>
         ClientBaseAccess.Assignable(db, viewer).OrderBy(e => e.SearchName).Select(e => new Choice(e.Id, e.FullName)).ToListAsync(ct);
+
+    /// <summary>Home: the viewer's own open cases, breached first, then the nearest due.</summary>
+    public async Task<List<CaseRow>> MineAsync(Viewer viewer, int size = 8, CancellationToken ct = default) =>
+        viewer.EmployeeId is { } me ? [.. (await ListAsync(viewer, new CaseFilter(AssigneeId: me, Size: size), ct)).Items] : [];
+
+    /// <summary>Home of a head of sales: the open cases of the team's accounts that are breached or near breach.</summary>
+    public async Task<List<CaseRow>> TeamAtRiskAsync(Viewer viewer, int size = 10, CancellationToken ct = default) =>
+        viewer.Is(Roles.HeadOfSales) ? [.. (await ListAsync(viewer, new CaseFilter(AtRisk: true, Size: size), ct)).Items] : [];
+
+    /// <summary>The accounts the viewer may open a case on (those they edit), for the new-case form.</summary>
+    public Task<List<Choice>> AccountChoicesAsync(Viewer viewer, CancellationToken ct = default) =>
+        db.Accounts.AsNoTracking().EditableBy(db, viewer).OrderBy(a => a.SearchName)
+            .Select(a => new Choice(a.Id, a.Name)).Take(500).ToListAsync(ct);
 
     /// <summary>Moves a case to a status, stopping, starting or settling its SLA clock as the status asks.</summary>
     private static void Move(ServiceCase c, CaseStatus status, SlaRules rules, DateTime now)

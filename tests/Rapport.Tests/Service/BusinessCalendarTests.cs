@@ -118,6 +118,17 @@ public sealed class BusinessCalendarTests
     }
 
     [Fact]
+    public void Counting_back_is_the_inverse_of_counting_forward()
+    {
+        Gen.Select(Instants, Targets, Holidays).Sample((end, amount, holidays) =>
+        {
+            var calendar = Calendar(holidays);
+            var start = calendar.Before(end, amount)!.Value;
+            Assert.Equal(amount, calendar.Between(start, end));
+        }, iter: 500);
+    }
+
+    [Fact]
     public void Working_time_adds_up_over_consecutive_stretches()
     {
         // The SLA clock sums pauses as working time: the parts must add up to the whole whatever the cut points.
