@@ -145,7 +145,8 @@ public sealed class SlaSettingsHandlers(RapportDb db)
                 return Error.StaleVersion();
             }
 
-            policy = new SlaPolicy { Priority = priority };
+            // Version 0 stands for the defaults never saved; the first save is 1, so an editor who read the defaults is stale after it.
+            policy = new SlaPolicy { Priority = priority, Version = 1 };
             db.SlaPolicies.Add(policy);
         }
         else if (policy.Version != input.Version)
@@ -190,7 +191,7 @@ public sealed class SlaSettingsHandlers(RapportDb db)
                 return Error.StaleVersion();
             }
 
-            calendar = new WorkingCalendar();
+            calendar = new WorkingCalendar { Version = 1 };
             db.WorkingCalendars.Add(calendar);
         }
         else if (calendar.Version != input.Version)
