@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Resources;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Rapport.Shared;
 
@@ -41,6 +42,14 @@ internal static class AuditText
         ["User.Role"] = nameof(Texts.FieldRoles),
     };
 
+    /// <summary>Where labels are looked up, in order: the shared texts, then each feature's own.</summary>
+    private static readonly ResourceManager[] Resources = [Texts.ResourceManager, Service.ServiceTexts.ResourceManager];
+
+    private static bool Has(string key) => Resources.Any(r => r.GetString(key, CultureInfo.InvariantCulture) is not null);
+
+    private static string? Text(string key) =>
+        Resources.Select(r => r.GetString(key, CultureInfo.CurrentUICulture)).FirstOrDefault(t => t is not null);
+
     /// <summary>The text key of a field's label, or null when none is known (a test holds every logged field to having one).</summary>
     public static string? LabelKey(string type, string field)
     {
@@ -50,17 +59,17 @@ internal static class AuditText
         }
 
         var name = field.Length > 2 && field.EndsWith("Id", StringComparison.Ordinal) ? field[..^2] : field;
-        return Texts.ResourceManager.GetString("Field" + name, CultureInfo.InvariantCulture) is null ? null : "Field" + name;
+        return Has("Field" + name) ? "Field" + name : null;
     }
 
     public static string Label(string type, string field) =>
-        LabelKey(type, field) is { } key ? Texts.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? field : field;
+        LabelKey(type, field) is { } key ? Text(key) ?? field : field;
 
     public static string? TypeLabelKey(string type) =>
-        Texts.ResourceManager.GetString("AuditType" + type, CultureInfo.InvariantCulture) is null ? null : "AuditType" + type;
+        Has("AuditType" + type) ? "AuditType" + type : null;
 
     public static string TypeLabel(string type) =>
-        TypeLabelKey(type) is { } key ? Texts.ResourceManager.GetString(key, CultureInfo.CurrentUICulture) ?? type : type;
+        TypeLabelKey(type) is { } key ? Text(key) ?? type : type;
 
     /// <summary>The entities the log writes about: every audited one, by the short name entries carry.</summary>
     public static Dictionary<string, IReadOnlyEntityType> AuditedTypes(IReadOnlyModel model) =>
