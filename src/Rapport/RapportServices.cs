@@ -11,6 +11,7 @@ using Rapport.Data;
 using Rapport.Deals;
 using Rapport.Identity;
 using Rapport.People;
+using Rapport.Service;
 using Rapport.Settings;
 
 namespace Rapport;
@@ -89,6 +90,9 @@ public static class RapportServices
         services.AddScoped<ForecastSnapshots>();
         services.AddScoped<PerformanceQueries>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
+        services.AddScoped<SlaSettingsHandlers>();
+        services.AddScoped<CaseHandlers>();
+        services.AddScoped<Service.Demo.ServiceDemo>();
 
         return services
             .AddIdentityCore<User>(options =>

@@ -169,6 +169,31 @@ public abstract partial class DemoTests(RapportApp app)
     }
 
     [Fact]
+    public async Task The_coordinator_and_the_manager_find_cases_in_every_state_on_their_accounts_breached_ones_first()
+    {
+        await SeedAsync();
+        foreach (var email in new[] { DemoSignIns.Coordinator, DemoSignIns.Manager })
+        {
+            var (viewer, _) = await SignInAsync(email);
+            var cases = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<Rapport.Service.CaseHandlers>()
+                .ListAsync(viewer, new Rapport.Service.CaseFilter(All: true, AssigneeId: viewer.EmployeeId, Size: 200))).Items);
+            Assert.Contains(cases, c => c.Sla == Rapport.Service.SlaState.Breached);
+            Assert.Contains(cases, c => c.Sla == Rapport.Service.SlaState.NearBreach);
+            Assert.Contains(cases, c => c.Sla == Rapport.Service.SlaState.OnTrack && c.Status == Rapport.Service.CaseStatus.InProgress);
+            Assert.Contains(cases, c => c.Status == Rapport.Service.CaseStatus.WaitingOnClient);
+            Assert.Contains(cases, c => c.Status == Rapport.Service.CaseStatus.Resolved);
+            Assert.Equal(Rapport.Service.SlaState.Breached, cases[0].Sla);
+            Assert.All(cases, c => Assert.Matches("[А-Яа-я]", c.Subject));
+        }
+
+        var coordinator = await app.SignedInClientAsync(DemoSignIns.Coordinator, DemoData.Password);
+        var home = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/"));
+        Assert.Contains(Rapport.Service.ServiceTexts.ResourceManager.GetString("HomeMyCases", Bulgarian)!, home, StringComparison.Ordinal);
+        Assert.Contains(">Просрочен<", home, StringComparison.Ordinal);
+        Assert.Contains(">Близо до просрочване<", home, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_contact_who_moved_keeps_the_history_and_left_the_manager_a_task_to_recover_the_role()
     {
         await SeedAsync();
@@ -285,7 +310,7 @@ public abstract partial class DemoTests(RapportApp app)
     public async Task Seeding_again_adds_nothing_and_lists_the_sign_ins_again()
     {
         var first = await SeedAsync();
-        Assert.Equal([DemoData.CompanyPart, "client base", "deals"], first.Added);
+        Assert.Equal([DemoData.CompanyPart, "client base", "deals", "service"], first.Added);
         var counts = await WithDbAsync(async db => (await db.Accounts.CountAsync(), await db.Contacts.CountAsync(),
             await db.Interactions.CountAsync(), await db.Employees.CountAsync(), await db.Users.CountAsync(), await db.Deals.CountAsync(),
             await db.DealEvents.CountAsync()));

@@ -127,6 +127,7 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
             .Replace("/settings/buying-roles/{Id:guid}", $"/settings/buying-roles/{ids.BuyingRole}", StringComparison.Ordinal)
             .Replace("/deals/{Id:guid}", $"/deals/{ids.Deal}", StringComparison.Ordinal)
             .Replace("/settings/products/{Id:guid}", $"/settings/products/{ids.Product}", StringComparison.Ordinal)
+            .Replace("/cases/{Id:guid}", $"/cases/{ids.Case}", StringComparison.Ordinal)
             .Replace("/status/{Code:int}", "/status/404", StringComparison.Ordinal);
         return url.Contains('{', StringComparison.Ordinal) ? null : url;
     }
@@ -134,7 +135,7 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
     /// <summary>One record of each kind a route names, from the demo: the manager's own where it is theirs.</summary>
     private sealed record Ids(
         Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole,
-        Guid Deal, Guid Product)
+        Guid Deal, Guid Product, Guid Case)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
@@ -152,7 +153,8 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                 await db.CountryParameters.OrderBy(p => p.ValidFrom).Select(p => p.Id).FirstAsync(),
                 await db.BuyingRoles.OrderBy(r => r.Position).Select(r => r.Id).FirstAsync(),
                 await db.Deals.Where(d => d.OwnerId == manager && d.Outcome == Rapport.Deals.DealOutcome.Open).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
-                await db.Products.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync());
+                await db.Products.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
+                await db.Cases.Where(c => c.Account!.OwnerId == manager).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
         }
     }
 

@@ -23,6 +23,7 @@ public sealed class ModuleBoundaryTests
         ["Rapport.Deals"] = ["Rapport.Identity", "Rapport.Audit"],
         // The deals demo writes what the commands would, through the bulk writer; it reads the demo company, not identity.
         ["Rapport.Deals.Demo"] = ["Rapport.Identity", "Rapport.Audit"],
+        ["Rapport.Service"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
     };
 
     [Fact]

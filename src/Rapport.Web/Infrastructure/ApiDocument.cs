@@ -36,6 +36,8 @@ internal static class ApiDocument
         ["Forecast"] = "Won, commit, best case and weighted pipeline per month and quarter for a person, a team or the company, against quota; weekly snapshots.",
         ["Performance"] = "The ranking of account managers for a period: new business, growth, win rate, cycle, quota attainment.",
         ["Deal events"] = "The append-only log of what happened to deals (stage moves, amounts, wins, losses, reopens, payments), which pay reads.",
+        ["Cases"] = "Service cases raised by a client's contact, with their thread of replies, status, assignee and SLA timers in working hours.",
+        ["SLA"] = "SLA targets per case priority in working hours, the working calendar (time zone, days, hours) and public holidays.",
     };
 
     public static void Configure(OpenApiOptions options)

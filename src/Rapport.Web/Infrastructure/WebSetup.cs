@@ -12,6 +12,7 @@ using Rapport.Web.Features.Account;
 using Rapport.Web.Features.ClientBase;
 using Rapport.Web.Features.Deals;
 using Rapport.Web.Features.People;
+using Rapport.Web.Features.Service;
 using Rapport.Web.Features.Settings;
 using Rapport.Web.Features.Tasks;
 
@@ -140,6 +141,7 @@ internal static class WebSetup
         app.MapTaskForms();
         app.MapDealsExport();
         app.MapPerformanceExport();
+        app.MapCasesExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
@@ -158,6 +160,7 @@ internal static class WebSetup
         api.MapDealSettingsApi();
         api.MapDealsApi();
         api.MapSalesApi();
+        api.MapServiceApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -8,6 +8,7 @@ using Rapport.ClientBase.Import;
 using Rapport.Deals;
 using Rapport.Identity;
 using Rapport.People;
+using Rapport.Service;
 using Rapport.Settings;
 using Rapport.Shared;
 
@@ -78,6 +79,15 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
     public DbSet<DealPayment> DealPayments => Set<DealPayment>();
 
     public DbSet<DealCounter> DealCounters => Set<DealCounter>();
+    public DbSet<ServiceCase> Cases => Set<ServiceCase>();
+
+    public DbSet<CaseReply> CaseReplies => Set<CaseReply>();
+
+    public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
+
+    public DbSet<WorkingCalendar> WorkingCalendars => Set<WorkingCalendar>();
+
+    public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -180,7 +180,7 @@ internal sealed partial class ClientBasePlanner
         var subject = thread.Style switch
         {
             Style.Review => Pick(Reviews),
-            Style.Service when kind != InteractionKind.Note => Pick(Service),
+            Style.Service when kind != InteractionKind.Note => Pick(ClientBaseDemoWords.Service),
             _ when fromClient && random.Next(2) == 0 => Pick(FromClient),
             _ => Pick(kind switch
             {
