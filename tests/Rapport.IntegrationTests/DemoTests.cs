@@ -392,6 +392,28 @@ public abstract partial class DemoTests(RapportApp app)
     }
 
     [Fact]
+    public async Task The_manager_and_the_team_have_quotas_so_the_forecast_shows_attainment_in_bulgarian()
+    {
+        await SeedAsync();
+        var (manager, userId) = await SignInAsync(DemoSignIns.Manager);
+        var quarters = await WithDbAsync(db => db.Set<Rapport.Deals.Quota>().Where(q => q.EmployeeId == manager.EmployeeId).CountAsync());
+        Assert.Equal(10, quarters);
+
+        var year = DateTime.UtcNow.Year;
+        var api = await app.ApiClientForAsync(userId);
+        var forecast = await (await api.GetAsync($"/api/v1/forecast?period={year}")).ReadAsync<Rapport.Deals.ForecastView>();
+        var client = await app.SignedInClientAsync(DemoSignIns.Manager, DemoData.Password);
+        Assert.All(forecast.Quarters, q => Assert.True(q.Quota > 0, q.Label));
+        Assert.Contains(forecast.Quarters, q => q.Attainment > 0);
+
+        await RapportApp.PostFormAsync(client, "/", null, new() { ["language"] = "bg", ["returnUrl"] = "/" }, action: "/culture");
+        var page = WebUtility.HtmlDecode(await client.GetStringAsync($"/deals/forecast?period={year}"));
+        Assert.Contains("План", page, StringComparison.Ordinal);
+        Assert.Contains("Изпълнение", page, StringComparison.Ordinal);
+        Assert.Matches(@"\d+(,\d+)?\s?%", page);
+    }
+
+    [Fact]
     public async Task Each_demo_user_sees_the_deals_they_work_on_and_the_manager_has_some_at_risk()
     {
         await SeedAsync();

@@ -63,6 +63,7 @@ public sealed class DealsDemo(RapportDb db, TimeProvider clock, CurrencyConverte
             plan.Deals.SelectMany(d => d.Splits).ToList().ForEach(writer.Add);
             plan.Deals.SelectMany(d => d.Contacts).ToList().ForEach(writer.Add);
             plan.Payments.ForEach(writer.Add);
+            Quotas(plan.Deals, DateOnly.FromDateTime(demo.Now), demo.Random).ForEach(writer.Add);
 
             // In the order they happened, so that the log's ids follow time as they do when the commands write them.
             plan.Events.ForEach(writer.Add);
@@ -70,6 +71,34 @@ public sealed class DealsDemo(RapportDb db, TimeProvider clock, CurrencyConverte
         }
 
         demo.Progress?.Report(1);
+    }
+
+    /// <summary>
+    /// A quarter quota for each person credited with won deals, from two years back to the next quarter: what they won
+    /// in the quarter a year before (or their average quarter), nine tenths to a fifth more, in round thousands — so
+    /// attainment on the forecast and the ranking lands on both sides of 100 %.
+    /// </summary>
+    private static List<Quota> Quotas(List<Deal> deals, DateOnly today, Random random)
+    {
+        static DateOnly QuarterOf(DateOnly day) => new(day.Year, ((day.Month - 1) / 3 * 3) + 1, 1);
+        var credited = deals.Where(d => d.Outcome == DealOutcome.Won && d.ClosedOn is not null)
+            .SelectMany(d => d.Splits.Select(s => (s.EmployeeId, Quarter: QuarterOf(d.ClosedOn!.Value), Amount: d.AmountBase * s.Percent / 100m)))
+            .GroupBy(x => (x.EmployeeId, x.Quarter))
+            .ToDictionary(g => g.Key, g => g.Sum(x => x.Amount));
+        var current = QuarterOf(today);
+        var quotas = new List<Quota>();
+        foreach (var person in credited.Keys.Select(k => k.EmployeeId).Distinct().Order())
+        {
+            var average = credited.Where(c => c.Key.EmployeeId == person).Average(c => c.Value);
+            for (var quarter = current.AddMonths(-24); quarter <= current.AddMonths(3); quarter = quarter.AddMonths(3))
+            {
+                var basis = credited.GetValueOrDefault((person, quarter.AddMonths(-12)), average);
+                var amount = Math.Max(1_000m, Math.Round(basis * random.Next(90, 121) / 100m / 1_000m, MidpointRounding.AwayFromZero) * 1_000m);
+                quotas.Add(new Quota { EmployeeId = person, Kind = PeriodKind.Quarter, Start = quarter, End = quarter.AddMonths(3).AddDays(-1), Amount = amount, Version = 1 });
+            }
+        }
+
+        return quotas;
     }
 }
 
