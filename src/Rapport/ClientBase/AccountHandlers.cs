@@ -345,8 +345,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
     public async Task<List<EmployerChoice>> FindEmployersAsync(Viewer viewer, string? text, CancellationToken ct = default)
     {
         // Words in the form tokens are stored in, so that either alphabet finds the company.
-        var words = SearchText.Fold(text).Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(SearchTokens.Trimmed).Where(w => w.Length > 0).Select(SearchTokens.Token).Distinct().Take(MaxWords).ToList();
+        var words = SearchTerms.Parse(text).Words.Select(w => w[0]).Distinct().ToList();
         if (!ClientBaseAccess.MayUseClientBase(viewer) || words.Count == 0)
         {
             return [];
@@ -372,7 +371,6 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
     }
 
     private const int EmployerCandidates = 400;
-    private const int MaxWords = 8;
     private const int EmployerResults = 20;
 
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, AccountInput input, CancellationToken ct = default)
