@@ -1,0 +1,58 @@
+namespace Rapport.Pay.Engine;
+
+/// <summary>
+/// One employee's statement for one period, as the calculation produced it: lines in a fixed order, each rounded to
+/// the cent half away from zero; the total is the sum of the lines; what could not be netted (a clawback larger than
+/// the variable pay, a recoverable guarantee) is carried forward as a negative balance.
+/// </summary>
+/// <param name="Lines">In order: base, commission, bonuses and incentives, guarantee, adjustments, clawbacks, the carried balance, the cap.</param>
+/// <param name="Total">The sum of <see cref="PayLine.Amount"/> over the lines; never below the base.</param>
+/// <param name="CarryForward">Zero or negative: the balance the next period starts with.</param>
+/// <param name="Net">The informative gross-to-net estimate, or null when the activity gave no parameters.</param>
+public sealed record PayStatement(IReadOnlyList<PayLine> Lines, decimal Total, decimal CarryForward, NetEstimate? Net);
+
+/// <summary>
+/// One line of a statement: what it pays for and how it was computed. The words are not stored: they are made from
+/// these fields in the reader's language (PayLineText), so a statement reads in English and Bulgarian.
+/// </summary>
+/// <param name="Order">The line's place on the statement, from 1.</param>
+/// <param name="Rule">The key of the plan rule that made the line (e.g. "base", "commission", a bonus's key).</param>
+/// <param name="DealId">The deal a commission, incentive or clawback line is for.</param>
+/// <param name="EventId">The deal event it traces back to.</param>
+/// <param name="On">The earning date (win, payment, reopen, adjustment).</param>
+/// <param name="Basis">What the rate applies to: a credited amount, the minimum wage, a commission paid before.</param>
+/// <param name="Rate">The percent applied, or null for a fixed amount.</param>
+/// <param name="Band">The tier band's threshold the rate comes from, or null without tiers.</param>
+/// <param name="Factor">A multiplier shown in the formula: the minimum wage factor, a proration (worked ÷ working days), a share paid.</param>
+/// <param name="Amount">The line's amount, rounded to the cent.</param>
+/// <param name="Note">Free text carried from the input (an adjustment's reason), shown as it was entered.</param>
+public sealed record PayLine(
+    int Order,
+    PayLineKind Kind,
+    string Rule,
+    Guid? DealId,
+    string? DealNumber,
+    long? EventId,
+    DateOnly? On,
+    decimal Basis,
+    decimal? Rate,
+    decimal? Band,
+    decimal? Factor,
+    decimal Amount,
+    string? Note);
+
+public enum PayLineKind
+{
+    Base,
+    Commission,
+    Bonus,
+    Incentive,
+    Guarantee,
+    Adjustment,
+    Clawback,
+    CarriedBalance,
+    Cap,
+}
+
+/// <summary>The estimate of net pay from gross: contributions, income tax and what is left.</summary>
+public sealed record NetEstimate(decimal Gross, decimal Contributions, decimal IncomeTax, decimal Net);
