@@ -16,8 +16,10 @@ public sealed record PayStatement(IReadOnlyList<PayLine> Lines, decimal Total, d
 /// these fields in the reader's language (PayLineText), so a statement reads in English and Bulgarian.
 /// </summary>
 /// <param name="Order">The line's place on the statement, from 1.</param>
+/// <param name="Kind">What the line pays for.</param>
 /// <param name="Rule">The key of the plan rule that made the line (e.g. "base", "commission", a bonus's key).</param>
 /// <param name="DealId">The deal a commission, incentive or clawback line is for.</param>
+/// <param name="DealNumber">The deal's number as shown.</param>
 /// <param name="EventId">The deal event it traces back to.</param>
 /// <param name="On">The earning date (win, payment, reopen, adjustment).</param>
 /// <param name="Basis">What the rate applies to: a credited amount, the minimum wage, a commission paid before.</param>

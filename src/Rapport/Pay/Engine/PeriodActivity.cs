@@ -37,6 +37,8 @@ public sealed record PeriodActivity(
     IReadOnlyDictionary<int, decimal> TopShares,
     NetParameters? Net);
 
+/// <param name="Id">The employee's id.</param>
+/// <param name="Name">The employee's full name, as on the statement.</param>
 /// <param name="EmploymentStart">For tenure (retention bonuses, a new hire's guarantee) and proration.</param>
 /// <param name="EmploymentEnd">The last day of employment, for proration, or null.</param>
 public sealed record EmployeeFacts(Guid Id, string Name, DateOnly EmploymentStart, DateOnly? EmploymentEnd);
@@ -69,10 +71,17 @@ public enum CreditKind
 /// to <see cref="Amount"/>).
 /// </summary>
 /// <param name="EventId">The deal event's id: the line's trace back to what happened.</param>
+/// <param name="Kind">What kind of event it is.</param>
+/// <param name="DealId">The deal's id.</param>
+/// <param name="DealNumber">The deal's number as shown (D-000123).</param>
+/// <param name="DealTitle">The deal's title.</param>
+/// <param name="On">The event's business date: the close date, the payment date, the day of a reopen or change.</param>
 /// <param name="WonOn">The close date of the win this credit belongs to (for a reopen or credit note, the win it undoes).</param>
 /// <param name="DealAmount">The whole deal's amount at the event, in the organisation's currency.</param>
 /// <param name="Percent">The employee's split, 0–100.</param>
+/// <param name="Amount">The employee's share of the event's amount.</param>
 /// <param name="NewBusiness">Whether the deal was the account's first won deal.</param>
+/// <param name="Lines">The employee's share per product line; empty when the deal has no lines.</param>
 public sealed record CreditEntry(
     long EventId,
     CreditKind Kind,
