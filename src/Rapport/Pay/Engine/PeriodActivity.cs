@@ -96,8 +96,8 @@ public sealed record CreditEntry(
     bool NewBusiness,
     IReadOnlyList<LineCredit> Lines);
 
-/// <summary>The employee's share of one product line of a deal.</summary>
-public sealed record LineCredit(Guid ProductId, string ProductName, Guid? CategoryId, decimal Quantity, decimal Amount, bool NewProduct);
+/// <summary>The employee's share of one product line of a deal; <see cref="Category"/> is the product's category name as the catalogue has it (rules match it ignoring case), or null.</summary>
+public sealed record LineCredit(Guid ProductId, string ProductName, string? Category, decimal Quantity, decimal Amount, bool NewProduct);
 
 /// <summary>Commission paid on an earlier statement for a deal, and the credit it was paid on.</summary>
 public sealed record PaidCommission(Guid DealId, DateOnly PeriodFrom, decimal Basis, decimal Amount);
