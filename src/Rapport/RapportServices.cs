@@ -89,6 +89,11 @@ public static class RapportServices
         services.AddScoped<ForecastQueries>();
         services.AddScoped<ForecastSnapshots>();
         services.AddScoped<PerformanceQueries>();
+        services.AddScoped<Pay.PayInputs>();
+        services.AddScoped<Pay.PlanHandlers>();
+        services.AddScoped<Pay.PeriodHandlers>();
+        services.AddScoped<Pay.StatementQueries>();
+        services.AddScoped<Pay.InquiryHandlers>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
         services.AddScoped<SlaSettingsHandlers>();
         services.AddScoped<CaseHandlers>();

@@ -24,6 +24,10 @@ public sealed class ModuleBoundaryTests
         // The deals demo writes what the commands would, through the bulk writer; it reads the demo company, not identity.
         ["Rapport.Deals.Demo"] = ["Rapport.Identity", "Rapport.Audit"],
         ["Rapport.Service"] = ["Rapport.Settings", "Rapport.Identity", "Rapport.Audit"],
+        // Pay reads deals, people, settings and the working calendar; its engine is pure and knows only Shared.
+        ["Rapport.Pay"] = ["Rapport.Identity", "Rapport.Audit", "Rapport.ClientBase"],
+        ["Rapport.Pay.Engine"] = ["Rapport.People", "Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Data", "Rapport.ClientBase",
+            "Rapport.Deals", "Rapport.Service", "Rapport.Pay.Demo"],
     };
 
     [Fact]

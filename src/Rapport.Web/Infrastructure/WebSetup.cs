@@ -12,6 +12,7 @@ using Rapport.Web.Features.Account;
 using Rapport.Web.Features.ClientBase;
 using Rapport.Web.Features.Deals;
 using Rapport.Web.Features.People;
+using Rapport.Web.Features.Pay;
 using Rapport.Web.Features.Service;
 using Rapport.Web.Features.Settings;
 using Rapport.Web.Features.Tasks;
@@ -142,6 +143,7 @@ internal static class WebSetup
         app.MapDealsExport();
         app.MapPerformanceExport();
         app.MapCasesExport();
+        app.MapPayrollExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();
@@ -161,6 +163,7 @@ internal static class WebSetup
         api.MapDealsApi();
         api.MapSalesApi();
         api.MapServiceApi();
+        api.MapPayApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -229,3 +229,10 @@ document.addEventListener("drop", (event) => {
     card.querySelector("details.board-move").open = true;
     form.querySelector(column.dataset.kind === "Won" ? "input[name=closedOn]" : "select[name=lostReasonId]")?.focus();
 });
+
+// A button marked data-print prints the page (a statement), with the print stylesheet's layout.
+document.addEventListener("click", (event) => {
+    if (event.target instanceof Element && event.target.closest("[data-print]")) {
+        window.print();
+    }
+});

@@ -44,27 +44,25 @@ public sealed class Migrator(RapportDb db, RoleManager<IdentityRole<Guid>> roles
             db.Organisations.Add(new Organisation { Name = "Rapport", CountryCode = "BG", BaseCurrency = "EUR" });
         }
 
-        if (!await db.CountryParameters.AnyAsync(ct))
-        {
-            // Bulgaria's published figures, as data that administrators can extend when the law changes.
-            db.CountryParameters.AddRange(
-                new CountryParameter
-                {
-                    CountryCode = "BG", Kind = ParameterKind.MinimumMonthlyWage, ValidFrom = new DateOnly(2025, 1, 1),
-                    Value = 1077m, Currency = "BGN", Note = "Minimum monthly wage 2025",
-                },
-                new CountryParameter
-                {
-                    CountryCode = "BG", Kind = ParameterKind.MinimumMonthlyWage, ValidFrom = new DateOnly(2026, 1, 1),
-                    Value = 620.20m, Currency = "EUR", Note = "Minimum monthly wage 2026",
-                },
-                new CountryParameter
-                {
-                    CountryCode = "BG", Kind = ParameterKind.FixedEuroRate, ValidFrom = new DateOnly(2026, 1, 1),
-                    Value = 1.95583m, Currency = "BGN", Note = "Fixed conversion rate on euro adoption",
-                });
-        }
-
+        // Bulgaria's published figures, as data that administrators can extend when the law changes. Each kind is put
+        // in once, when the installation has none of it, so a later release adds its new kinds to an existing database.
+        var known = await db.CountryParameters.Select(p => p.Kind).Distinct().ToListAsync(ct);
+        db.CountryParameters.AddRange(BulgarianParameters().Where(p => !known.Contains(p.Kind)));
         await db.SaveChangesAsync(ct);
+    }
+
+    private static IEnumerable<CountryParameter> BulgarianParameters()
+    {
+        CountryParameter Bg(ParameterKind kind, int year, decimal value, string currency, string note) => new()
+        {
+            CountryCode = "BG", Kind = kind, ValidFrom = new DateOnly(year, 1, 1), Value = value, Currency = currency, Note = note,
+        };
+
+        yield return Bg(ParameterKind.MinimumMonthlyWage, 2025, 1077m, "BGN", "Minimum monthly wage 2025");
+        yield return Bg(ParameterKind.MinimumMonthlyWage, 2026, 620.20m, "EUR", "Minimum monthly wage 2026");
+        yield return Bg(ParameterKind.FixedEuroRate, 2026, 1.95583m, "BGN", "Fixed conversion rate on euro adoption");
+        yield return Bg(ParameterKind.EmployeeContributionPercent, 2025, 13.78m, "", "Employee's pension, sickness, unemployment and health contributions");
+        yield return Bg(ParameterKind.MaximumInsurableIncome, 2025, 4130m, "BGN", "Maximum monthly insurable income 2025");
+        yield return Bg(ParameterKind.IncomeTaxPercent, 2025, 10m, "", "Flat personal income tax");
     }
 }

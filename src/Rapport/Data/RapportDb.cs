@@ -7,6 +7,7 @@ using Rapport.ClientBase;
 using Rapport.ClientBase.Import;
 using Rapport.Deals;
 using Rapport.Identity;
+using Rapport.Pay;
 using Rapport.People;
 using Rapport.Service;
 using Rapport.Settings;
@@ -79,6 +80,7 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
     public DbSet<DealPayment> DealPayments => Set<DealPayment>();
 
     public DbSet<DealCounter> DealCounters => Set<DealCounter>();
+
     public DbSet<ServiceCase> Cases => Set<ServiceCase>();
 
     public DbSet<CaseReply> CaseReplies => Set<CaseReply>();
@@ -88,6 +90,22 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
     public DbSet<WorkingCalendar> WorkingCalendars => Set<WorkingCalendar>();
 
     public DbSet<PublicHoliday> PublicHolidays => Set<PublicHoliday>();
+
+    public DbSet<CompPlan> CompPlans => Set<CompPlan>();
+
+    public DbSet<CompPlanVersion> CompPlanVersions => Set<CompPlanVersion>();
+
+    public DbSet<PlanAssignment> PlanAssignments => Set<PlanAssignment>();
+
+    public DbSet<PayPeriod> PayPeriods => Set<PayPeriod>();
+
+    public DbSet<PayStatementRecord> PayStatements => Set<PayStatementRecord>();
+
+    public DbSet<PayAdjustment> PayAdjustments => Set<PayAdjustment>();
+
+    public DbSet<PayInquiry> PayInquiries => Set<PayInquiry>();
+
+    public DbSet<PayInquiryMessage> PayInquiryMessages => Set<PayInquiryMessage>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

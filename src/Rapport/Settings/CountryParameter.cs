@@ -37,6 +37,15 @@ public enum ParameterKind
 
     /// <summary>A fixed conversion rate: 1 EUR = value units of <see cref="CountryParameter.Currency"/>.</summary>
     FixedEuroRate,
+
+    /// <summary>The employee's social and health insurance contributions, as a percent of gross pay (no currency).</summary>
+    EmployeeContributionPercent,
+
+    /// <summary>The monthly income above which no contributions are due, in <see cref="CountryParameter.Currency"/>.</summary>
+    MaximumInsurableIncome,
+
+    /// <summary>The flat income tax, as a percent of gross pay less contributions (no currency).</summary>
+    IncomeTaxPercent,
 }
 
 internal sealed class CountryParameterConfiguration : IEntityTypeConfiguration<CountryParameter>

@@ -47,8 +47,8 @@ public sealed class ParameterInput
         ErrorMessageResourceName = nameof(Texts.ValidationPositive), ErrorMessageResourceType = typeof(Texts))]
     public decimal? Value { get; set; }
 
+    /// <summary>Required for money and rates; a percent has none.</summary>
     [Display(Name = nameof(Texts.FieldCurrency), ResourceType = typeof(Texts))]
-    [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
     [RegularExpression("^[A-Za-z]{3}$", ErrorMessageResourceName = nameof(Texts.ValidationCurrencyCode), ErrorMessageResourceType = typeof(Texts))]
     public string? Currency { get; set; }
 
@@ -181,6 +181,17 @@ public sealed class SettingsHandlers(RapportDb db)
             return Error.Invalid(nameof(ParameterInput.CountryCode), Texts.ValidationCountryUnknown);
         }
 
+        var percent = input.Kind is ParameterKind.EmployeeContributionPercent or ParameterKind.IncomeTaxPercent;
+        if (!percent && string.IsNullOrWhiteSpace(input.Currency))
+        {
+            return Error.Invalid(nameof(ParameterInput.Currency), Texts.ValidationRequired);
+        }
+
+        if (percent && input.Value > 100)
+        {
+            return Error.Invalid(nameof(ParameterInput.Value), Texts.ValidationPercent);
+        }
+
         var from = input.ValidFrom!.Value;
         if (await db.CountryParameters.AnyAsync(
                 p => p.CountryCode == country && p.Kind == input.Kind && p.ValidFrom == from && p.Id != parameter.Id, ct))
@@ -192,7 +203,7 @@ public sealed class SettingsHandlers(RapportDb db)
         parameter.Kind = input.Kind;
         parameter.ValidFrom = from;
         parameter.Value = input.Value!.Value;
-        parameter.Currency = input.Currency!.ToUpperInvariant();
+        parameter.Currency = percent ? "" : input.Currency!.ToUpperInvariant();
         parameter.Note = string.IsNullOrWhiteSpace(input.Note) ? null : input.Note.Trim();
         return null;
     }

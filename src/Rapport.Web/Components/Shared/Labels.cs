@@ -19,6 +19,9 @@ internal static class Labels
     {
         ParameterKind.MinimumMonthlyWage => Texts.ParameterMinimumWage,
         ParameterKind.FixedEuroRate => Texts.ParameterEuroRate,
+        ParameterKind.EmployeeContributionPercent => Texts.ParameterContributionPercent,
+        ParameterKind.MaximumInsurableIncome => Texts.ParameterMaximumInsurableIncome,
+        ParameterKind.IncomeTaxPercent => Texts.ParameterIncomeTaxPercent,
         _ => kind.ToString(),
     };
 
