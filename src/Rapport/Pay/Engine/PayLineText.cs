@@ -17,7 +17,7 @@ public static class PayLineText
         string T(string name) => PayTexts.ResourceManager.GetString(name, culture)!;
         string F(string name, params object?[] args) => string.Format(culture, T(name), args);
         string M(decimal amount) => $"{amount.ToString("N2", culture)} {currency}";
-        string N(decimal number) => number.ToString("#,0.####", culture);
+        string N(decimal number) => number.ToString("#,0.##########", culture);
         string P(decimal percent) => $"{N(percent)} %";
         var amountText = M(line.Amount);
 
