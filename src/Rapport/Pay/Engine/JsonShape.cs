@@ -40,12 +40,13 @@ internal static class JsonShape
         return options;
     }
 
-    /// <summary>An empty list is the default of every list in these documents: writing it would only add noise.</summary>
+    /// <summary>An empty list is the default of an optional list (a plan's rules): writing it would only add noise. Lists a record's constructor takes are always written.</summary>
     private static void LeaveOutEmptyLists(JsonTypeInfo info)
     {
         foreach (var property in info.Properties)
         {
-            if (property.PropertyType.IsGenericType && property.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
+            if (property.AssociatedParameter is null && property.PropertyType.IsGenericType
+                && property.PropertyType.GetGenericTypeDefinition() == typeof(IReadOnlyList<>))
             {
                 property.ShouldSerialize = static (_, value) => value is System.Collections.ICollection { Count: > 0 };
             }
