@@ -41,7 +41,66 @@ public sealed record PayLine(
     decimal? Band,
     decimal? Factor,
     decimal Amount,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The deal event's kind a commission or clawback line comes from, to say "payment of …" or "reopened on …".</summary>
+    public CreditKind? Credit { get; init; }
+
+    /// <summary>The product line a commission or incentive line is for, when the deal's lines are paid at different rates.</summary>
+    public string? Product { get; init; }
+
+    /// <summary>Whether <see cref="PayLine.Band"/> is a percent of quota rather than an amount.</summary>
+    public bool BandOfQuota { get; init; }
+
+    /// <summary>For a base line: the working days the plan applied to the employee in the period.</summary>
+    public int? Days { get; init; }
+
+    /// <summary>For a base line: all working days of the period.</summary>
+    public int? OfDays { get; init; }
+
+    /// <summary>For a minimum-wage base stated in another currency: the wage as the law states it (the basis is it converted and rounded).</summary>
+    public decimal? Original { get; init; }
+
+    /// <summary>The currency of <see cref="Original"/>.</summary>
+    public string? OriginalCurrency { get; init; }
+
+    /// <summary>How many units of <see cref="OriginalCurrency"/> make one unit of the statement's currency (1.95583 for leva).</summary>
+    public decimal? ConversionRate { get; init; }
+
+    /// <summary>For a guarantee or cap line: the variable pay the period earned, which the basis tops up or limits.</summary>
+    public decimal? Earned { get; init; }
+
+    /// <summary>For a guarantee line: whether the top-up is owed back (added to the carried balance).</summary>
+    public bool Recoverable { get; init; }
+
+    /// <summary>For a bonus line: the tenure (retention) or trailing window (top performers) in months.</summary>
+    public int? Months { get; init; }
+
+    /// <summary>For a top-performer bonus line: the top percent it is for.</summary>
+    public decimal? Limit { get; init; }
+
+    /// <summary>For a top-performer bonus line: where the employee stands, as a percent from the top.</summary>
+    public decimal? Standing { get; init; }
+}
+
+/// <summary>The rule keys of the lines that do not come from a keyed plan rule.</summary>
+public static class PayRules
+{
+    public const string MinimumWage = "minimumWage";
+    public const string Base = "base";
+    public const string Commission = "commission";
+    public const string Guarantee = "guarantee";
+    public const string Adjustment = "adjustment";
+    public const string Clawback = "clawback";
+
+    /// <summary>The balance brought forward from the previous statement.</summary>
+    public const string CarriedIn = "carriedIn";
+
+    /// <summary>What this statement could not net and carries to the next (positive on the line, negative in <see cref="PayStatement.CarryForward"/>).</summary>
+    public const string CarriedOut = "carriedOut";
+
+    public const string Cap = "cap";
+}
 
 public enum PayLineKind
 {
