@@ -56,7 +56,7 @@ public sealed class InquiryHandlers(RapportDb db, TimeProvider clock)
             return null;
         }
 
-        var line = StatementLines.Read(row.Lines).Lines.FirstOrDefault(l => l.Order == row.Inquiry.LineOrder);
+        var line = PayJson.ReadStatement(row.Lines).Value.Lines.FirstOrDefault(l => l.Order == row.Inquiry.LineOrder);
         var messages = await db.PayInquiryMessages.AsNoTracking().Where(m => m.InquiryId == id).OrderBy(m => m.At).ThenBy(m => m.Id)
             .Select(m => new InquiryMessageView(m.At, m.Author, m.FromFinance, m.Text)).ToListAsync(ct);
         return new InquiryView(row.Inquiry.Id, row.Inquiry.StatementId, row.Start, row.FullName,
@@ -85,7 +85,7 @@ public sealed class InquiryHandlers(RapportDb db, TimeProvider clock)
             return Error.NotFound(PayTexts.ErrorStatementNotFound);
         }
 
-        if (!StatementLines.Read(statement.Lines).Lines.Any(l => l.Order == lineOrder))
+        if (!PayJson.ReadStatement(statement.Lines).Value.Lines.Any(l => l.Order == lineOrder))
         {
             return Error.Invalid("LineOrder", PayTexts.ValidationInquiryLine);
         }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 using Rapport.Deals;
@@ -314,7 +313,7 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
             var paid = new List<PaidCommission>();
             foreach (var statement in earlier.OrderBy(s => s.Start))
             {
-                foreach (var group in StatementLines.Read(statement.Lines).Lines
+                foreach (var group in PayJson.ReadStatement(statement.Lines).Value.Lines
                     .Where(l => l.Kind == PayLineKind.Commission && l.DealId is { } d && deals.Contains(d)).GroupBy(l => l.DealId!.Value))
                 {
                     paid.Add(new PaidCommission(group.Key, statement.Start, group.Sum(l => l.Basis), group.Sum(l => l.Amount)));
@@ -376,16 +375,4 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
 
         return result;
     }
-}
-
-/// <summary>Reads a stored statement back: the lines, total and balance the engine wrote.</summary>
-public static class StatementLines
-{
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
-    {
-        Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() },
-    };
-
-    public static PayStatement Read(string json) => JsonSerializer.Deserialize<PayStatement>(json, Json)
-        ?? new PayStatement([], 0, 0, null);
 }

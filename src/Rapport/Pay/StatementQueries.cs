@@ -55,7 +55,7 @@ public sealed class StatementQueries(RapportDb db, PayInputs inputs, TimeProvide
         }
 
         var record = row.Statement;
-        var statement = StatementLines.Read(record.Lines);
+        var statement = PayJson.ReadStatement(record.Lines).Value;
         var open = await db.PayInquiries.AsNoTracking().Where(i => i.StatementId == id && i.Status != InquiryStatus.Closed)
             .GroupBy(i => i.LineOrder).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return new StatementView(record.Id, record.PeriodId, row.Start, row.End, row.Status, record.EmployeeId, row.FullName, row.PlanName, row.Number,
@@ -64,7 +64,7 @@ public sealed class StatementQueries(RapportDb db, PayInputs inputs, TimeProvide
     }
 
     internal static List<StatementLineView> Views(IReadOnlyList<PayLine> lines, string currency, IReadOnlyDictionary<int, int>? open = null) =>
-        [.. lines.Select(l => new StatementLineView(l, PayLineText.KindName(l.Kind), PayLineText.Describe(l, currency, CultureInfo.CurrentCulture),
+        [.. lines.Select(l => new StatementLineView(l, PayLineText.KindName(l.Kind, CultureInfo.CurrentCulture), PayLineText.Describe(l, currency, CultureInfo.CurrentCulture),
             open?.GetValueOrDefault(l.Order) ?? 0))];
 
     /// <summary>The statements of a period the viewer may read the totals of; null when the viewer reads no period lists.</summary>
