@@ -90,6 +90,7 @@ public static class RapportServices
         services.AddScoped<ForecastSnapshots>();
         services.AddScoped<PerformanceQueries>();
         services.AddScoped<Pay.PayInputs>();
+        services.AddScoped<Pay.Demo.PayDemo>();
         services.AddScoped<Pay.PlanHandlers>();
         services.AddScoped<Pay.PeriodHandlers>();
         services.AddScoped<Pay.StatementQueries>();

@@ -128,6 +128,10 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
             .Replace("/deals/{Id:guid}", $"/deals/{ids.Deal}", StringComparison.Ordinal)
             .Replace("/settings/products/{Id:guid}", $"/settings/products/{ids.Product}", StringComparison.Ordinal)
             .Replace("/cases/{Id:guid}", $"/cases/{ids.Case}", StringComparison.Ordinal)
+            .Replace("/pay/statements/{Id:guid}", $"/pay/statements/{ids.Statement}", StringComparison.Ordinal)
+            .Replace("/pay/periods/{Id:guid}", $"/pay/periods/{ids.Period}", StringComparison.Ordinal)
+            .Replace("/pay/plans/{Id:guid}", $"/pay/plans/{ids.Plan}", StringComparison.Ordinal)
+            .Replace("/pay/inquiries/{Id:guid}", $"/pay/inquiries/{ids.Inquiry}", StringComparison.Ordinal)
             .Replace("/status/{Code:int}", "/status/404", StringComparison.Ordinal);
         return url.Contains('{', StringComparison.Ordinal) ? null : url;
     }
@@ -135,7 +139,7 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
     /// <summary>One record of each kind a route names, from the demo: the manager's own where it is theirs.</summary>
     private sealed record Ids(
         Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole,
-        Guid Deal, Guid Product, Guid Case)
+        Guid Deal, Guid Product, Guid Case, Guid Statement, Guid Period, Guid Plan, Guid Inquiry)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
@@ -154,7 +158,14 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                 await db.BuyingRoles.OrderBy(r => r.Position).Select(r => r.Id).FirstAsync(),
                 await db.Deals.Where(d => d.OwnerId == manager && d.Outcome == Rapport.Deals.DealOutcome.Open).OrderBy(d => d.Id).Select(d => d.Id).FirstAsync(),
                 await db.Products.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync(),
-                await db.Cases.Where(c => c.Account!.OwnerId == manager).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync());
+                await db.Cases.Where(c => c.Account!.OwnerId == manager).OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                await (from st in db.PayStatements
+                       join p in db.PayPeriods on st.PeriodId equals p.Id
+                       where st.EmployeeId == manager && p.Status == Rapport.Pay.PayPeriodStatus.Locked
+                       select st.Id).FirstAsync(),
+                await db.PayPeriods.OrderByDescending(p => p.Start).Select(p => p.Id).FirstAsync(),
+                await db.CompPlans.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync(),
+                await db.PayInquiries.Select(i => i.Id).FirstAsync());
         }
     }
 

@@ -23,7 +23,8 @@ public sealed record DemoSeedResult(bool IsDemo, IReadOnlyList<string> Added, IR
 /// (<see cref="IDemoPart"/>) over it: the client base, and what later capabilities add. Deterministic for a given seed;
 /// dates follow the injected clock, so the demo always looks current.
 /// </summary>
-public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider clock, ClientBaseDemo clientBase, DealsDemo deals, Service.Demo.ServiceDemo service)
+public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider clock, ClientBaseDemo clientBase, DealsDemo deals, Service.Demo.ServiceDemo service,
+    Pay.Demo.PayDemo pay)
 {
     public const string Password = "Rapport-demo-2026";
 
@@ -82,7 +83,7 @@ public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider cloc
     };
 
     /// <summary>The capabilities' parts, in the order they build on each other: each capability adds its own here.</summary>
-    private IDemoPart[] Parts => [clientBase, deals, service];
+    private IDemoPart[] Parts => [clientBase, deals, service, pay];
 
     /// <summary>The e-mail of the demo company's employee by number: whether the first is there tells a demo database from any other.</summary>
     private static string EmployeeEmail(int index) => string.Create(CultureInfo.InvariantCulture, $"e{index:D3}{EmailDomain}");

@@ -76,8 +76,8 @@ public sealed class StatementQueries(RapportDb db, PayInputs inputs, TimeProvide
         }
 
         var visible = db.Employees.TotalsVisibleTo(viewer).Select(e => e.Id);
-        return await Rows(db.PayStatements.Where(s => s.PeriodId == periodId && visible.Contains(s.EmployeeId)), viewer)
-            .OrderBy(r => r.EmployeeName).ToListAsync(ct);
+        var rows = await Rows(db.PayStatements.Where(s => s.PeriodId == periodId && visible.Contains(s.EmployeeId)), viewer).ToListAsync(ct);
+        return [.. rows.OrderBy(r => r.EmployeeName, StringComparer.CurrentCulture).ThenBy(r => r.EmployeeId)];
     }
 
     /// <summary>The viewer's own approved statements, newest first.</summary>
@@ -89,8 +89,9 @@ public sealed class StatementQueries(RapportDb db, PayInputs inputs, TimeProvide
         }
 
         var shown = db.PayPeriods.Where(p => p.Status != PayPeriodStatus.Open && p.Status != PayPeriodStatus.Calculated).Select(p => p.Id);
-        return await Rows(db.PayStatements.Where(s => s.EmployeeId == me && shown.Contains(s.PeriodId)), viewer)
-            .OrderByDescending(r => r.Start).Take(36).ToListAsync(ct);
+        // One statement a month: a few dozen rows however long someone has been paid, ordered here.
+        var rows = await Rows(db.PayStatements.Where(s => s.EmployeeId == me && shown.Contains(s.PeriodId)), viewer).ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.Start).Take(36)];
     }
 
     private IQueryable<StatementRow> Rows(IQueryable<PayStatementRecord> statements, Viewer viewer)
