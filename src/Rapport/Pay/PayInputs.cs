@@ -66,7 +66,7 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
     /// <summary>The activity of each run's employee in the period, in the order of <paramref name="runs"/>.</summary>
     public async Task<Result<List<PeriodActivity>>> ActivitiesAsync(DateOnly from, DateOnly to, IReadOnlyList<PayPlanRun> runs, CancellationToken ct)
     {
-        var facts = await FactsAsync(from, to, ct);
+        var facts = await FactsAsync(from, to, runs.Any(r => r.Plan.Base.Kind == BaseKind.MinimumWage), ct);
         if (!facts.IsSuccess)
         {
             return Result<List<PeriodActivity>>.Fail([.. facts.Errors]);
@@ -105,7 +105,11 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
     }
 
     /// <summary>What holds for everyone in the period: the organisation's currency, the minimum wage and net parameters in force on its first day, its working days.</summary>
-    public async Task<Result<PeriodFacts>> FactsAsync(DateOnly from, DateOnly to, CancellationToken ct)
+    /// <param name="from">The period's first day.</param>
+    /// <param name="to">The period's last day.</param>
+    /// <param name="needsWage">Whether a plan paid in the period has a minimum-wage base: only then is a missing wage an error.</param>
+    /// <param name="ct">Cancels the reads.</param>
+    public async Task<Result<PeriodFacts>> FactsAsync(DateOnly from, DateOnly to, bool needsWage, CancellationToken ct)
     {
         var currency = await converter.BaseCurrencyAsync(ct);
         var rates = await converter.RatesAsync(ct);
@@ -113,17 +117,22 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
         var parameters = await db.CountryParameters.AsNoTracking().Where(p => p.CountryCode == country && p.ValidFrom <= from).ToListAsync(ct);
         CountryParameter? InForce(ParameterKind kind) => parameters.Where(p => p.Kind == kind).MaxBy(p => p.ValidFrom);
 
-        if (InForce(ParameterKind.MinimumMonthlyWage) is not { } wageRow)
+        var wageRow = InForce(ParameterKind.MinimumMonthlyWage);
+        var wageUnits = wageRow is null ? null : Units(rates, wageRow.Currency, currency, from);
+        if (needsWage && wageRow is null)
         {
             return Error.Conflict(PayTexts.ErrorNoMinimumWage);
         }
 
-        if (Units(rates, wageRow.Currency, currency, from) is not { } wageUnits)
+        if (needsWage && wageUnits is null)
         {
-            return Error.Conflict(string.Format(System.Globalization.CultureInfo.CurrentCulture, PayTexts.ErrorNoRate, wageRow.Currency, from));
+            return Error.Conflict(string.Format(System.Globalization.CultureInfo.CurrentCulture, PayTexts.ErrorNoRate, wageRow!.Currency, from));
         }
 
-        var wage = new MinimumWage(wageRow.Value, wageRow.Currency, wageUnits, wageRow.ValidFrom);
+        // With no plan on the minimum wage, none need be in force: the record says so with a zero wage.
+        var wage = wageRow is not null && wageUnits is { } units
+            ? new MinimumWage(wageRow.Value, wageRow.Currency, units, wageRow.ValidFrom)
+            : new MinimumWage(0m, currency, 1m, from);
         var net = NetFrom(InForce(ParameterKind.EmployeeContributionPercent), InForce(ParameterKind.MaximumInsurableIncome),
             InForce(ParameterKind.IncomeTaxPercent), rates, currency, from);
         return new PeriodFacts(currency, wage, net, await WorkingDaysAsync(from, to, ct));

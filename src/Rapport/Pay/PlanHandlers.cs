@@ -221,7 +221,7 @@ public sealed class PlanHandlers(RapportDb db, TimeProvider clock)
             return Error.Invalid(nameof(AssignmentInput.From), other);
         }
 
-        if (await InClosedPeriodAsync(from, ct))
+        if (await InClosedPeriodAsync(from, to, ct))
         {
             return Error.Invalid(nameof(AssignmentInput.From), PayTexts.ValidationAssignmentInClosedPeriod);
         }
@@ -260,9 +260,10 @@ public sealed class PlanHandlers(RapportDb db, TimeProvider clock)
             return Error.Invalid(nameof(AssignmentInput.To), other);
         }
 
-        // Moving the end across a period already approved would change who that period paid.
-        var earliest = new[] { assignment.To, to }.Min() ?? assignment.From;
-        if (await InClosedPeriodAsync(earliest.AddDays(1), ct))
+        // Moving the end across a period already approved would change who that period paid: the days between the old
+        // end and the new one must lie outside every closed period.
+        var (was, now) = (assignment.To ?? DateOnly.MaxValue, to ?? DateOnly.MaxValue);
+        if (was != now && await InClosedPeriodAsync((was < now ? was : now).AddDays(1), was < now ? now : was, ct))
         {
             return Error.Invalid(nameof(AssignmentInput.To), PayTexts.ValidationAssignmentInClosedPeriod);
         }
@@ -288,8 +289,12 @@ public sealed class PlanHandlers(RapportDb db, TimeProvider clock)
             clash.To?.ToString("d", culture) ?? "…");
     }
 
-    private Task<bool> InClosedPeriodAsync(DateOnly day, CancellationToken ct) =>
-        db.PayPeriods.AnyAsync(p => p.End >= day && p.Status != PayPeriodStatus.Open && p.Status != PayPeriodStatus.Calculated, ct);
+    /// <summary>Whether a period already approved (or locked) overlaps the days from <paramref name="first"/> to <paramref name="last"/> (no end when null).</summary>
+    private Task<bool> InClosedPeriodAsync(DateOnly first, DateOnly? last, CancellationToken ct)
+    {
+        var end = last ?? DateOnly.MaxValue;
+        return db.PayPeriods.AnyAsync(p => p.End >= first && p.Start <= end && p.Status != PayPeriodStatus.Open && p.Status != PayPeriodStatus.Calculated, ct);
+    }
 
     private static Result<PayPlan> Parse(string document, string field)
     {
