@@ -44,7 +44,7 @@ internal static class PayApi
         plans.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, PlanHandlers handlers, CancellationToken ct) =>
                 ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), PayTexts.ErrorPlanNotFound))
             .WithName("GetPlan").WithSummary("A plan: its versions, the latest document and its assignments.").ProducesProblem(404);
-        plans.MapGet("/{id:guid}/document", Document).WithName("ExportPlan")
+        plans.MapGet("/{id:guid}/document", Document).WithName("ExportPlan").Produces<string>(200, "application/json")
             .WithSummary("A version of the plan (the latest unless `version` names one) as the documented JSON, to keep or import elsewhere.")
             .ProducesProblem(404);
         plans.MapPost("/", CreatePlan).WithName("CreatePlan").Validates<PlanInput>()
