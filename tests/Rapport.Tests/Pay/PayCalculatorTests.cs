@@ -283,6 +283,33 @@ public sealed class PayCalculatorTests
     }
 
     [Fact]
+    public void Earning_on_the_win_a_credit_note_of_this_period_s_win_takes_its_credit_back()
+    {
+        var statement = Calculate(APlan().WithoutBase().WithCommission(c => c with { ClawbackMonths = 6 }),
+            AnActivity(Won(1, 10_000m), Credit(1, CreditKind.CreditNote, -2_000m, new DateOnly(2026, 3, 20), new DateOnly(2026, 3, 10))));
+
+        // 10,000 × 5 % = 500, then −2,000 × 5 % = −100: no clawback, as nothing was paid yet.
+        Assert.Equal([500m, -100m], statement.Amounts(PayLineKind.Commission));
+        Assert.Equal(400m, statement.Total);
+    }
+
+    [Fact]
+    public void Earning_on_payment_a_reopen_of_an_earlier_win_claws_back_what_its_payments_earned()
+    {
+        var plan = APlan().WithoutBase().WithCommission(c => c with { EarnsOn = EarningPoint.Payment, ClawbackMonths = 6 });
+        var activity = AnActivity(Credit(5, CreditKind.Reopened, -4_000m, new DateOnly(2026, 3, 12), new DateOnly(2026, 2, 2))) with
+        {
+            PaidBefore = [new PaidCommission(DealId(5), new DateOnly(2026, 2, 1), 2_000m, 100m)],
+        };
+
+        var statement = Calculate(plan, activity);
+
+        // The 100 earned on February's payment comes back; nothing else to net it against, so it is carried.
+        Assert.Equal([-100m, 100m], statement.Lines.Select(l => l.Amount));
+        Assert.Equal((0m, -100m), (statement.Total, statement.CarryForward));
+    }
+
+    [Fact]
     public void No_clawback_after_the_window_or_when_nothing_was_paid()
     {
         var plan = APlan().WithoutBase().WithCommission(c => c with { ClawbackMonths = 1 });

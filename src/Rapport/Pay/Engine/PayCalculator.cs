@@ -351,10 +351,12 @@ public static class PayCalculator
 
         private bool Earns(CreditEntry credit) => credit.Kind switch
         {
-            CreditKind.Payment or CreditKind.CreditNote => _earnsOnPayment,
+            CreditKind.Payment => _earnsOnPayment,
             CreditKind.Won or CreditKind.SplitChanged => !_earnsOnPayment,
-            // A reopen of this period's win takes its credit back; of an earlier period's, it is a clawback.
+            // Earning on the win, a reopen or credit note of this period's win takes its credit back; of an earlier
+            // period's win, it is a clawback instead. Earning on payment, a credit note is a negative payment.
             CreditKind.Reopened => !_earnsOnPayment && !UndoesEarlierWin(credit, false, _activity.From),
+            CreditKind.CreditNote => _earnsOnPayment || !UndoesEarlierWin(credit, false, _activity.From),
             _ => false,
         };
 

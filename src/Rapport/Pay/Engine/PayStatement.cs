@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Rapport.Pay.Engine;
 
 /// <summary>
@@ -50,6 +52,7 @@ public sealed record PayLine(
     public string? Product { get; init; }
 
     /// <summary>Whether <see cref="PayLine.Band"/> is a percent of quota rather than an amount.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool BandOfQuota { get; init; }
 
     /// <summary>For a base line: the working days the plan applied to the employee in the period.</summary>
@@ -71,6 +74,7 @@ public sealed record PayLine(
     public decimal? Earned { get; init; }
 
     /// <summary>For a guarantee line: whether the top-up is owed back (added to the carried balance).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
     public bool Recoverable { get; init; }
 
     /// <summary>For a bonus line: the tenure (retention) or trailing window (top performers) in months.</summary>
