@@ -36,23 +36,39 @@ public sealed record DealEventDetails(
 /// <summary>A deal won in a period, with what it was won with: pay's commission on winning reads these.</summary>
 public sealed record WonDealEvent(
     long EventId, Guid DealId, string Number, Guid AccountId, DateOnly ClosedOn, DateTime RecordedAt, decimal Amount, string Currency,
-    decimal AmountBase, bool NewBusiness, IReadOnlyList<CreditDetail> Credits, IReadOnlyList<LineDetail> Lines);
+    decimal AmountBase, bool NewBusiness, IReadOnlyList<CreditDetail> Credits, IReadOnlyList<LineDetail> Lines)
+{
+    /// <summary>The deal's title now, for the lines that name it.</summary>
+    public string Title { get; init; } = "";
+}
 
 /// <summary>A payment or credit note in a period, spread over the deal's credits in force when it was recorded.</summary>
 public sealed record PaymentEvent(
     long EventId, Guid DealId, string Number, Guid AccountId, Guid PaymentId, PaymentKind Kind, DateOnly PaidOn, DateTime RecordedAt,
     decimal Amount, string Currency, decimal AmountBase, string Reference, bool? NewBusiness, IReadOnlyList<CreditDetail> Credits,
-    IReadOnlyList<LineDetail> Lines);
+    IReadOnlyList<LineDetail> Lines)
+{
+    /// <summary>The deal's title now, for the lines that name it.</summary>
+    public string Title { get; init; } = "";
+}
 
 /// <summary>A won (or lost) deal reopened in a period, with the credits and lines of the win it undoes.</summary>
 public sealed record ReopenEvent(
     long EventId, Guid DealId, string Number, Guid AccountId, DateOnly ReopenedOn, DateTime RecordedAt, DealOutcome WasOutcome,
-    DateOnly? WasClosedOn, decimal? AmountBase, bool? WasNewBusiness, IReadOnlyList<CreditDetail> Credits, IReadOnlyList<LineDetail> Lines);
+    DateOnly? WasClosedOn, decimal? AmountBase, bool? WasNewBusiness, IReadOnlyList<CreditDetail> Credits, IReadOnlyList<LineDetail> Lines)
+{
+    /// <summary>The deal's title now, for the lines that name it.</summary>
+    public string Title { get; init; } = "";
+}
 
 /// <summary>A change of a deal's credit split in a period: the credits before and after.</summary>
 public sealed record SplitChangeEvent(
     long EventId, Guid DealId, string Number, DateOnly ChangedOn, DateTime RecordedAt, DealOutcome Outcome,
-    IReadOnlyList<CreditDetail> Before, IReadOnlyList<CreditDetail> After);
+    IReadOnlyList<CreditDetail> Before, IReadOnlyList<CreditDetail> After)
+{
+    /// <summary>The deal's title now, for the lines that name it.</summary>
+    public string Title { get; init; } = "";
+}
 
 /// <summary>
 /// The read surface of the deal log for pay and other features: what happened between two dates, exactly as it was
@@ -66,40 +82,40 @@ public sealed record SplitChangeEvent(
 /// </summary>
 public sealed class DealEvents(RapportDb db)
 {
-    public async Task<List<WonDealEvent>> WonBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        [.. (await ReadAsync(DealEventKind.Won, from, to, ct)).Select(r =>
+    public async Task<List<WonDealEvent>> WonBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
+        [.. (await ReadAsync(DealEventKind.Won, from, to, creditedTo, ct)).Select(r =>
         {
             var d = DealEventDetails.FromJson(r.Event.Details);
             return new WonDealEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.EffectiveOn, r.Event.At,
-                r.Event.AmountAfter ?? 0, r.Event.Currency, r.Event.BaseAfter ?? 0, d.NewBusiness ?? false, d.Credits ?? [], d.Lines ?? []);
+                r.Event.AmountAfter ?? 0, r.Event.Currency, r.Event.BaseAfter ?? 0, d.NewBusiness ?? false, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
         })];
 
-    public async Task<List<PaymentEvent>> PaymentsBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    public async Task<List<PaymentEvent>> PaymentsBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default)
     {
-        var rows = (await ReadAsync(DealEventKind.Payment, from, to, ct)).Concat(await ReadAsync(DealEventKind.CreditNote, from, to, ct));
+        var rows = (await ReadAsync(DealEventKind.Payment, from, to, creditedTo, ct)).Concat(await ReadAsync(DealEventKind.CreditNote, from, to, creditedTo, ct));
         return [.. rows.OrderBy(r => r.Event.EffectiveOn).ThenBy(r => r.Event.Id).Select(r =>
         {
             var d = DealEventDetails.FromJson(r.Event.Details);
             return new PaymentEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.PaymentId ?? Guid.Empty,
                 r.Event.Kind == DealEventKind.CreditNote ? PaymentKind.CreditNote : PaymentKind.Payment, r.Event.EffectiveOn, r.Event.At,
-                r.Event.AmountAfter ?? 0, r.Event.Currency, r.Event.BaseAfter ?? 0, d.Reference ?? "", d.NewBusiness, d.Credits ?? [], d.Lines ?? []);
+                r.Event.AmountAfter ?? 0, r.Event.Currency, r.Event.BaseAfter ?? 0, d.Reference ?? "", d.NewBusiness, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
         })];
     }
 
-    public async Task<List<ReopenEvent>> ReopensBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        [.. (await ReadAsync(DealEventKind.Reopened, from, to, ct)).Select(r =>
+    public async Task<List<ReopenEvent>> ReopensBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
+        [.. (await ReadAsync(DealEventKind.Reopened, from, to, creditedTo, ct)).Select(r =>
         {
             var d = DealEventDetails.FromJson(r.Event.Details);
             return new ReopenEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.EffectiveOn, r.Event.At,
-                d.WasOutcome ?? DealOutcome.Won, d.WasClosedOn, r.Event.BaseBefore, d.NewBusiness, d.Credits ?? [], d.Lines ?? []);
+                d.WasOutcome ?? DealOutcome.Won, d.WasClosedOn, r.Event.BaseBefore, d.NewBusiness, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
         })];
 
-    public async Task<List<SplitChangeEvent>> SplitChangesBetweenAsync(DateOnly from, DateOnly to, CancellationToken ct = default) =>
-        [.. (await ReadAsync(DealEventKind.SplitsChanged, from, to, ct)).Select(r =>
+    public async Task<List<SplitChangeEvent>> SplitChangesBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
+        [.. (await ReadAsync(DealEventKind.SplitsChanged, from, to, creditedTo, ct)).Select(r =>
         {
             var d = DealEventDetails.FromJson(r.Event.Details);
             return new SplitChangeEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.Event.EffectiveOn, r.Event.At,
-                d.WasOutcome ?? DealOutcome.Open, d.CreditsBefore ?? [], d.Credits ?? []);
+                d.WasOutcome ?? DealOutcome.Open, d.CreditsBefore ?? [], d.Credits ?? []) { Title = r.Title };
         })];
 
     /// <summary>Every event recorded in [from, to) (UTC instants), in the order it was recorded.</summary>
@@ -114,13 +130,21 @@ public sealed class DealEvents(RapportDb db)
         e.ToStageId, e.ToStageId is { } t ? settings?.StageName(t) : null, e.AmountBefore, e.AmountAfter, e.Currency, e.BaseBefore,
         e.BaseAfter, DealEventDetails.FromJson(e.Details));
 
-    private async Task<List<(DealEvent Event, long Number, Guid AccountId)>> ReadAsync(DealEventKind kind, DateOnly first, DateOnly last, CancellationToken ct)
+    // creditedTo keeps only the events whose credits name this employee (their id appears in the details), for one person's pay.
+    private async Task<List<(DealEvent Event, long Number, Guid AccountId, string Title)>> ReadAsync(DealEventKind kind, DateOnly first, DateOnly last, Guid? creditedTo,
+        CancellationToken ct)
     {
-        var rows = await (from e in db.DealEvents.AsNoTracking()
+        var events = db.DealEvents.AsNoTracking().Where(e => e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last);
+        if (creditedTo is { } employee)
+        {
+            var id = employee.ToString();
+            events = events.Where(e => e.Details != null && e.Details.Contains(id));
+        }
+
+        var rows = await (from e in events
                           join d in db.Deals on e.DealId equals d.Id
-                          where e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last
                           orderby e.EffectiveOn, e.Id
-                          select new { Event = e, d.Number, d.AccountId }).ToListAsync(ct);
-        return [.. rows.Select(r => (r.Event, r.Number, r.AccountId))];
+                          select new { Event = e, d.Number, d.AccountId, d.Title }).ToListAsync(ct);
+        return [.. rows.Select(r => (r.Event, r.Number, r.AccountId, r.Title))];
     }
 }

@@ -76,7 +76,7 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
         var ids = runs.Select(r => r.EmployeeId).ToHashSet();
         var employees = await db.Employees.AsNoTracking().Where(e => ids.Contains(e.Id))
             .Select(e => new { e.Id, e.FullName, e.EmploymentStart, e.EmploymentEnd }).ToDictionaryAsync(e => e.Id, ct);
-        var credits = await CreditsAsync(from, to, ids, ct);
+        var credits = await CreditsAsync(from, to, ids, ids.Count == 1 ? ids.Single() : null, ct);
         var quotas = await QuotasAsync(from, to, ids, ct);
         var periodStart = from;
         var adjustments = (await (from a in db.PayAdjustments.AsNoTracking()
@@ -174,21 +174,18 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
     }
 
     /// <summary>Every credit to the given employees from the deal log in the period, in the order it happened.</summary>
-    private async Task<Dictionary<Guid, List<CreditEntry>>> CreditsAsync(DateOnly from, DateOnly to, HashSet<Guid> ids, CancellationToken ct)
+    // "only": for one person's statement, read only the events that credit them.
+    private async Task<Dictionary<Guid, List<CreditEntry>>> CreditsAsync(DateOnly from, DateOnly to, HashSet<Guid> ids, Guid? only, CancellationToken ct)
     {
-        var won = await events.WonBetweenAsync(from, to, ct);
-        var reopens = await events.ReopensBetweenAsync(from, to, ct);
-        var splits = await events.SplitChangesBetweenAsync(from, to, ct);
-        var payments = await events.PaymentsBetweenAsync(from, to, ct);
-        var dealIds = won.Select(w => w.DealId).Concat(reopens.Select(r => r.DealId)).Concat(splits.Select(s => s.DealId))
-            .Concat(payments.Select(p => p.DealId)).Distinct().ToList();
+        var won = await events.WonBetweenAsync(from, to, only, ct);
+        var reopens = await events.ReopensBetweenAsync(from, to, only, ct);
+        var splits = await events.SplitChangesBetweenAsync(from, to, only, ct);
+        var payments = await events.PaymentsBetweenAsync(from, to, only, ct);
         var titles = new Dictionary<Guid, string>();
-        foreach (var chunk in dealIds.Chunk(5_000))
+        foreach (var (deal, title) in won.Select(w => (w.DealId, w.Title)).Concat(reopens.Select(r => (r.DealId, r.Title)))
+            .Concat(splits.Select(x => (x.DealId, x.Title))).Concat(payments.Select(p => (p.DealId, p.Title))))
         {
-            foreach (var d in await db.Deals.AsNoTracking().Where(d => chunk.Contains(d.Id)).Select(d => new { d.Id, d.Title }).ToListAsync(ct))
-            {
-                titles[d.Id] = d.Title;
-            }
+            titles[deal] = title;
         }
 
         var products = await db.Products.AsNoTracking().Select(p => new { p.Id, p.Name, p.Category }).ToDictionaryAsync(p => p.Id, ct);
@@ -352,7 +349,7 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
         {
             var start = new DateOnly(to.Year, to.Month, 1).AddMonths(1 - months);
             var sums = people.ToDictionary(p => p, _ => 0m);
-            foreach (var w in await events.WonBetweenAsync(start, to, ct))
+            foreach (var w in await events.WonBetweenAsync(start, to, ct: ct))
             {
                 foreach (var c in w.Credits.Where(c => sums.ContainsKey(c.EmployeeId)))
                 {
@@ -360,7 +357,7 @@ public sealed class PayInputs(RapportDb db, DealEvents events, CurrencyConverter
                 }
             }
 
-            foreach (var r in (await events.ReopensBetweenAsync(start, to, ct)).Where(r => r.WasOutcome == DealOutcome.Won))
+            foreach (var r in (await events.ReopensBetweenAsync(start, to, ct: ct)).Where(r => r.WasOutcome == DealOutcome.Won))
             {
                 foreach (var c in r.Credits.Where(c => sums.ContainsKey(c.EmployeeId)))
                 {

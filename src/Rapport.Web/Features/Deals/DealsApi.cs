@@ -66,13 +66,13 @@ internal static class DealsApi
             .ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
 
         var log = api.MapGroup("/deal-events").WithTags("Deal events").RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Finance));
-        log.MapGet("/won", async (DateOnly from, DateOnly to, DealEvents events, CancellationToken ct) => TypedResults.Ok(await events.WonBetweenAsync(from, to, ct)))
+        log.MapGet("/won", async (DateOnly from, DateOnly to, DealEvents events, CancellationToken ct) => TypedResults.Ok(await events.WonBetweenAsync(from, to, ct: ct)))
             .WithName("WonDealEvents").WithSummary("Deals won with a close date between two dates (both included), with their credits per employee, lines and new-business flags.");
-        log.MapGet("/payments", async (DateOnly from, DateOnly to, DealEvents events, CancellationToken ct) => TypedResults.Ok(await events.PaymentsBetweenAsync(from, to, ct)))
+        log.MapGet("/payments", async (DateOnly from, DateOnly to, DealEvents events, CancellationToken ct) => TypedResults.Ok(await events.PaymentsBetweenAsync(from, to, ct: ct)))
             .WithName("PaymentDealEvents").WithSummary("Payments and credit notes dated between two dates, spread over the credits in force when recorded.");
-        log.MapGet("/reopens", async (DateOnly from, DateOnly to, DealEvents events, CancellationToken ct) => TypedResults.Ok(await events.ReopensBetweenAsync(from, to, ct)))
+        log.MapGet("/reopens", async (DateOnly from, DateOnly to, DealEvents events, CancellationToken ct) => TypedResults.Ok(await events.ReopensBetweenAsync(from, to, ct: ct)))
             .WithName("ReopenDealEvents").WithSummary("Reopens between two dates, with the credits and lines of the win each undoes.");
-        log.MapGet("/splits", async (DateOnly from, DateOnly to, DealEvents events, CancellationToken ct) => TypedResults.Ok(await events.SplitChangesBetweenAsync(from, to, ct)))
+        log.MapGet("/splits", async (DateOnly from, DateOnly to, DealEvents events, CancellationToken ct) => TypedResults.Ok(await events.SplitChangesBetweenAsync(from, to, ct: ct)))
             .WithName("SplitDealEvents").WithSummary("Changes of credit splits between two dates, with the credits before and after.");
         return api;
     }
