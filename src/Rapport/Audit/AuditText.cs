@@ -55,6 +55,29 @@ internal static class AuditText
         ["Stage.Kind"] = "FieldStageKind",
         ["Product.Code"] = "FieldProductCode",
         ["Product.Name"] = "FieldProductName",
+
+        // Pay, in the pay's own texts.
+        ["CompPlan.Name"] = "FieldPlanName",
+        ["CompPlan.Archived"] = "FieldPlanArchived",
+        ["PlanAssignment.From"] = "FieldAssignedFrom",
+        ["PlanAssignment.To"] = "FieldAssignedTo",
+        ["PayPeriod.Start"] = "FieldPeriodStart",
+        ["PayPeriod.End"] = "FieldPeriodEnd",
+        ["PayPeriod.CalculatedAt"] = "FieldCalculatedAt",
+        ["PayPeriod.ApprovedAt"] = "FieldApprovedAt",
+        ["PayPeriod.ApprovedBy"] = "ColumnApprovedBy",
+        ["PayPeriod.LockedAt"] = "FieldLockedAt",
+        ["PayPeriod.LockedBy"] = "ColumnLockedBy",
+        ["PayPeriod.ExportedAt"] = "FieldExportedAt",
+        ["PayAdjustment.PeriodId"] = "ColumnPeriod",
+        ["PayAdjustment.On"] = "FieldAdjustmentOn",
+        ["PayAdjustment.Amount"] = "FieldAdjustmentAmount",
+        ["PayAdjustment.Reason"] = "FieldAdjustmentReason",
+        ["PayAdjustment.CreatedAt"] = "FieldEnteredAt",
+        ["PayAdjustment.CreatedBy"] = "ColumnEnteredBy",
+        ["PayInquiry.StatementId"] = "FieldStatement",
+        ["PayInquiry.LineOrder"] = "ColumnLine",
+        ["PayInquiry.OpenedAt"] = "OpenedOn",
     };
 
     /// <summary>The shared texts first, then each feature's own, in a fixed order.</summary>
