@@ -22,7 +22,23 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>Who is acting through this context: the request's user, the command line, or the system.</summary>
-    public ICurrentActor Actor { get; } = actor ?? SystemActor.Instance;
+    public ICurrentActor Actor { get; private set; } = actor ?? SystemActor.Instance;
+
+    /// <summary>
+    /// Acts as someone else until the returned scope is disposed: the demo does Finance's steps as its chief accountant,
+    /// so approvals, locks and the audit log name a person, as they would had she clicked.
+    /// </summary>
+    internal IDisposable ActAs(ICurrentActor someone)
+    {
+        var previous = Actor;
+        Actor = someone;
+        return new Restore(() => Actor = previous);
+    }
+
+    private sealed class Restore(Action restore) : IDisposable
+    {
+        public void Dispose() => restore();
+    }
 
     /// <summary>Keys that protect cookies and antiforgery tokens, shared by every instance behind a load balancer.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
