@@ -52,7 +52,13 @@ public sealed record PayrollRow(string Employee, string? Email, decimal Base, de
 /// </summary>
 public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider clock)
 {
-    public async Task<List<PayPeriodRow>?> ListAsync(Viewer viewer, CancellationToken ct = default)
+    public Task<List<PayPeriodRow>?> ListAsync(Viewer viewer, CancellationToken ct = default) => RowsAsync(viewer, null, ct);
+
+    public async Task<PayPeriodRow?> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default) =>
+        (await RowsAsync(viewer, id, ct))?.FirstOrDefault();
+
+    /// <summary>The periods (or the one named) with the totals of the statements the viewer may read; null for someone who reads no periods.</summary>
+    private async Task<List<PayPeriodRow>?> RowsAsync(Viewer viewer, Guid? only, CancellationToken ct)
     {
         if (!PayAccess.MayAdminister(viewer) && !viewer.Is(Roles.HeadOfSales))
         {
@@ -60,15 +66,16 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
         }
 
         var visible = db.Employees.TotalsVisibleTo(viewer).Select(e => e.Id);
-        return await db.PayPeriods.AsNoTracking().OrderByDescending(p => p.Start).Select(p => new PayPeriodRow(
+        return await db.PayPeriods.AsNoTracking().Where(p => only == null || p.Id == only).OrderByDescending(p => p.Start).Select(p => new PayPeriodRow(
             p.Id, p.Start, p.End, p.Status,
             db.PayStatements.Count(s => s.PeriodId == p.Id && visible.Contains(s.EmployeeId)),
             db.PayStatements.Where(s => s.PeriodId == p.Id && visible.Contains(s.EmployeeId)).Sum(s => (decimal?)s.Total) ?? 0,
             p.CalculatedAt, p.ApprovedBy, p.LockedBy, p.ExportedAt, p.Version)).ToListAsync(ct);
     }
 
-    public async Task<PayPeriodRow?> GetAsync(Viewer viewer, Guid id, CancellationToken ct = default) =>
-        (await ListAsync(viewer, ct))?.FirstOrDefault(p => p.Id == id);
+    /// <summary>The first day of a month written as "2026-11".</summary>
+    internal static bool TryParseMonth(string? month, out DateOnly start) =>
+        DateOnly.TryParseExact($"{month?.Trim()}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out start);
 
     /// <summary>Opens the pay period of a month ("2026-11").</summary>
     public async Task<Result<Guid>> OpenAsync(Viewer viewer, string? month, CancellationToken ct = default)
@@ -78,7 +85,7 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
             return new Error(ErrorKind.Forbidden, Texts.ErrorForbidden);
         }
 
-        if (!DateOnly.TryParseExact($"{month?.Trim()}-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var start))
+        if (!TryParseMonth(month, out var start))
         {
             return Error.Invalid("Month", PayTexts.ValidationMonth);
         }

@@ -132,7 +132,11 @@ public sealed class StatementQueries(RapportDb db, PayInputs inputs, TimeProvide
     /// The viewer's pay in the month of <paramref name="on"/> so far, as the plan would pay it if the period closed now,
     /// with what is still pending the client's payment and what each open deal would add if won this month.
     /// </summary>
-    public async Task<LedgerView?> LedgerAsync(Viewer viewer, DateOnly? on = null, CancellationToken ct = default)
+    /// <param name="viewer">Whose month.</param>
+    /// <param name="on">A day of the month; today when null.</param>
+    /// <param name="totalOnly">Only the lines and total (Home's card): no pending amount, no what-if.</param>
+    /// <param name="ct">Cancels the reads.</param>
+    public async Task<LedgerView?> LedgerAsync(Viewer viewer, DateOnly? on = null, bool totalOnly = false, CancellationToken ct = default)
     {
         if (viewer.EmployeeId is not { } me)
         {
@@ -157,8 +161,8 @@ public sealed class StatementQueries(RapportDb db, PayInputs inputs, TimeProvide
         var activity = activities.Value[0];
         var statement = PayCalculator.Calculate(run.Plan, activity);
         var planName = await db.CompPlans.Where(p => p.Id == run.Assignment.PlanId).Select(p => p.Name).FirstAsync(ct);
-        var pending = run.Plan.EarnsOnPayment ? await PendingAsync(me, ct) : 0m;
-        var whatIf = run.Plan.HasCommission ? await WhatIfAsync(me, run.Plan, activity, statement.Total, ct) : [];
+        var pending = run.Plan.EarnsOnPayment && !totalOnly ? await PendingAsync(me, ct) : 0m;
+        var whatIf = run.Plan.HasCommission && !totalOnly ? await WhatIfAsync(me, run.Plan, activity, statement.Total, ct) : [];
         return new LedgerView(start, end, activity.Employee.Name, planName, run.Plan.EarnsOnPayment, activity.Currency,
             Views(statement.Lines, activity.Currency), statement.Total, pending, whatIf);
     }
@@ -188,17 +192,19 @@ public sealed class StatementQueries(RapportDb db, PayInputs inputs, TimeProvide
                           join s in db.DealSplits on d.Id equals s.DealId
                           where d.Outcome == DealOutcome.Open && s.EmployeeId == me
                           orderby d.ExpectedCloseOn, d.Number
-                          select new { d.Id, d.Number, d.Title, d.AmountBase, d.NewBusiness, d.ExpectedCloseOn, s.Percent }).Take(20).ToListAsync(ct);
-        var isNew = await db.Deals.AsNoTracking().Where(d => d.Outcome == DealOutcome.Won).Select(d => d.AccountId).Distinct().ToListAsync(ct);
-        var accountOf = await db.Deals.AsNoTracking().Where(d => open.Select(o => o.Id).Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.AccountId, ct);
-        var won = isNew.ToHashSet();
+                          select new { d.Id, d.Number, d.Title, d.AccountId, d.AmountBase, d.ExpectedCloseOn, s.Percent }).Take(20).ToListAsync(ct);
+
+        // New business is an account's first won deal: which of these accounts have won one already.
+        var accounts = open.Select(d => d.AccountId).Distinct().ToList();
+        var won = (await db.Deals.AsNoTracking().Where(d => d.Outcome == DealOutcome.Won && accounts.Contains(d.AccountId))
+            .Select(d => d.AccountId).Distinct().ToListAsync(ct)).ToHashSet();
         var day = activity.To < DateOnly.FromDateTime(clock.GetLocalNow().DateTime) ? activity.To : DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var rows = new List<WhatIfRow>();
         foreach (var d in open)
         {
             var credit = Money.Round(d.AmountBase * d.Percent / 100m);
             var entry = new CreditEntry(0, plan.EarnsOnPayment ? CreditKind.Payment : CreditKind.Won, d.Id, DealNumber.Format(d.Number), d.Title, day, day,
-                credit, d.AmountBase, d.Percent, !won.Contains(accountOf[d.Id]), []);
+                credit, d.AmountBase, d.Percent, !won.Contains(d.AccountId), []);
             var with = PayCalculator.Calculate(plan, activity with { Credits = [.. activity.Credits, entry] });
             rows.Add(new WhatIfRow(d.Id, DealNumber.Format(d.Number), d.Title, credit, d.ExpectedCloseOn, with.Total - total));
         }

@@ -233,7 +233,7 @@ internal static class PayApi
         ApiResults.OkOrNotFound(await queries.GetAsync(user.ToViewer(), id, ct), PayTexts.ErrorStatementNotFound);
 
     private static async Task<Results<Ok<LedgerView>, ProblemHttpResult>> Ledger(ClaimsPrincipal user, StatementQueries queries, CancellationToken ct) =>
-        ApiResults.OkOrNotFound(await queries.LedgerAsync(user.ToViewer(), null, ct), PayTexts.LedgerNoPlan);
+        ApiResults.OkOrNotFound(await queries.LedgerAsync(user.ToViewer(), ct: ct), PayTexts.LedgerNoPlan);
 
     private static async Task<Results<Created<InquiryView>, ProblemHttpResult>> Raise(Guid id, int order, InquiryMessageInput input, ClaimsPrincipal user,
         InquiryHandlers handlers, CancellationToken ct)

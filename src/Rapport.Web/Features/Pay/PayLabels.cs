@@ -24,9 +24,6 @@ internal static class PayLabels
         _ => status.ToString(),
     };
 
-    public static string Money(decimal amount, string currency) =>
-        amount.ToString("N2", CultureInfo.CurrentCulture) + "\u00a0" + currency;
-
     /// <summary>The month a period covers, as its name: "November 2026", "ноември 2026".</summary>
     public static string Month(DateOnly start) => CultureInfo.CurrentCulture.TwoLetterISOLanguageName == "bg"
         ? start.ToString("MMMM yyyy 'г.'", CultureInfo.CurrentCulture)
