@@ -95,6 +95,12 @@ public static class RapportServices
         services.AddScoped<Pay.PeriodHandlers>();
         services.AddScoped<Pay.StatementQueries>();
         services.AddScoped<Pay.InquiryHandlers>();
+        services.AddScoped<Staffing.Catalogue>();
+        services.AddScoped<Staffing.ProfileHandlers>();
+        services.AddScoped<Staffing.Scoring>();
+        services.AddScoped<Staffing.VacancyHandlers>();
+        services.AddScoped<Staffing.CandidateHandlers>();
+        services.AddScoped<Staffing.Retargeting>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
         services.AddScoped<SlaSettingsHandlers>();
         services.AddScoped<CaseHandlers>();

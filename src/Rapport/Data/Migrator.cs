@@ -48,6 +48,7 @@ public sealed class Migrator(RapportDb db, RoleManager<IdentityRole<Guid>> roles
         // in once, when the installation has none of it, so a later release adds its new kinds to an existing database.
         var known = await db.CountryParameters.Select(p => p.Kind).Distinct().ToListAsync(ct);
         db.CountryParameters.AddRange(BulgarianParameters().Where(p => !known.Contains(p.Kind)));
+        await Staffing.Catalogue.SeedAsync(db, ct);
         await db.SaveChangesAsync(ct);
     }
 

@@ -8,6 +8,7 @@ using Rapport.ClientBase.Import;
 using Rapport.Deals;
 using Rapport.Identity;
 using Rapport.Pay;
+using Rapport.Staffing;
 using Rapport.People;
 using Rapport.Service;
 using Rapport.Settings;
@@ -122,6 +123,24 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
     public DbSet<PayInquiry> PayInquiries => Set<PayInquiry>();
 
     public DbSet<PayInquiryMessage> PayInquiryMessages => Set<PayInquiryMessage>();
+
+    public DbSet<Competency> Competencies => Set<Competency>();
+
+    public DbSet<RoleProfileRecord> RoleProfiles => Set<RoleProfileRecord>();
+
+    public DbSet<RoleProfileVersion> RoleProfileVersions => Set<RoleProfileVersion>();
+
+    public DbSet<Vacancy> Vacancies => Set<Vacancy>();
+
+    public DbSet<Candidate> Candidates => Set<Candidate>();
+
+    public DbSet<CandidateExperience> CandidateExperience => Set<CandidateExperience>();
+
+    public DbSet<CandidateClientBaseEntry> CandidateClientBase => Set<CandidateClientBaseEntry>();
+
+    public DbSet<EvidenceRecord> Evidence => Set<EvidenceRecord>();
+
+    public DbSet<StaffingLogEntry> StaffingLog => Set<StaffingLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -232,6 +232,32 @@ public sealed class PlanHandlers(RapportDb db, TimeProvider clock)
         return assignment.Id;
     }
 
+    /// <summary>
+    /// Puts a newly hired employee on a plan from their first day, as one step of the hire: the assignment running on
+    /// that day, if any, ends the day before. Nothing is saved here; the hire saves everything at once.
+    /// </summary>
+    internal async Task<Error?> AssignOnHireAsync(Guid employeeId, Guid planId, DateOnly from, string field, CancellationToken ct)
+    {
+        if (await InClosedPeriodAsync(from, null, ct))
+        {
+            return Error.Invalid(field, PayTexts.ValidationAssignmentInClosedPeriod);
+        }
+
+        var running = await db.PlanAssignments.Where(a => a.EmployeeId == employeeId && (a.To == null || a.To >= from)).ToListAsync(ct);
+        if (running.FirstOrDefault(a => a.From >= from) is not null)
+        {
+            return Error.Invalid(field, await OverlapAsync(employeeId, from, null, null, ct) ?? PayTexts.ValidationAssignmentInClosedPeriod);
+        }
+
+        foreach (var assignment in running)
+        {
+            assignment.To = from.AddDays(-1);
+        }
+
+        db.PlanAssignments.Add(new PlanAssignment { EmployeeId = employeeId, PlanId = planId, From = from });
+        return null;
+    }
+
     /// <summary>Ends an assignment on a day (or reopens it with no end), keeping it clear of the others.</summary>
     public async Task<Result> EndAssignmentAsync(Viewer viewer, Guid assignmentId, DateOnly? to, long version, CancellationToken ct = default)
     {
