@@ -14,6 +14,7 @@ using Rapport.Web.Features.Deals;
 using Rapport.Web.Features.People;
 using Rapport.Web.Features.Pay;
 using Rapport.Web.Features.Service;
+using Rapport.Web.Features.Staffing;
 using Rapport.Web.Features.Settings;
 using Rapport.Web.Features.Tasks;
 
@@ -164,6 +165,7 @@ internal static class WebSetup
         api.MapSalesApi();
         api.MapServiceApi();
         api.MapPayApi();
+        api.MapStaffingApi();
 
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

@@ -18,7 +18,7 @@ public sealed record InternalCandidate(Guid EmployeeId, string Name, string Posi
 public sealed record PartTimeOption(decimal Capacity, int Accounts, decimal AccountsPerFullTime);
 
 public sealed record EmployeeScore(Guid EmployeeId, string Name, string Position, Guid ProfileId, string Profile, int ProfileVersion,
-    IReadOnlyList<(Guid Id, string Name)> Profiles, ProfileScore Score, PartTimeOption PartTime, IReadOnlyList<EvidenceRow> Appraisal);
+    IReadOnlyList<Choice> Profiles, ProfileScore Score, PartTimeOption PartTime, IReadOnlyList<EvidenceRow> Appraisal);
 
 /// <summary>
 /// Internal re-targeting: any employee scored against a profile from what Rapport knows (relationships with client
@@ -52,7 +52,7 @@ public sealed class Retargeting(RapportDb db, Scoring scoring, Catalogue catalog
         var appraisal = await db.Evidence.AsNoTracking().Where(e => e.EmployeeId == employeeId).OrderByDescending(e => e.RecordedAt)
             .Select(e => new EvidenceRow(e.Id, e.Competency, e.Rating, e.Level, e.Source, e.RecordedAt, e.RecordedBy, true)).ToListAsync(ct);
         return new EmployeeScore(employee.Id, employee.FullName, employee.Position, profile.Id, profile.Name, latest.Number,
-            [.. profiles.Select(p => (p.Id, p.Name))], score, await PartTimeAsync(ct), appraisal);
+            [.. profiles.Select(p => new Choice(p.Id, p.Name))], score, await PartTimeAsync(ct), appraisal);
     }
 
     /// <summary>

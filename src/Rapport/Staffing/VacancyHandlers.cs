@@ -129,6 +129,11 @@ public sealed class VacancyHandlers(RapportDb db, TimeProvider clock)
         return Result.Ok();
     }
 
+    /// <summary>The profiles and the pay plans a vacancy can name, for its form.</summary>
+    public async Task<(List<Choice> Profiles, List<Choice> Plans)> ChoicesAsync(CancellationToken ct = default) =>
+        (await db.RoleProfiles.AsNoTracking().OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct),
+         await db.CompPlans.AsNoTracking().Where(p => !p.Archived).OrderBy(p => p.Name).Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct));
+
     private async Task<Error?> CheckAsync(VacancyInput input, CancellationToken ct)
     {
         if (!await db.RoleProfiles.AnyAsync(p => p.Id == input.ProfileId, ct))
