@@ -73,7 +73,7 @@ public static class ProfileScorer
     /// <summary>
     /// Each criterion's maximum: a weighted one its share of 100 in tenths of a point, the tenths left over by
     /// rounding down given to the largest remainders (first in order on a tie) so the shares add up to exactly 100.0
-    /// and no score can pass 100; a nice-to-have its weight.
+    /// and no score can pass 100; a nice-to-have its weight in bonus points, to one decimal like every point shown.
     /// </summary>
     private static decimal[] MaxPoints(IReadOnlyList<Criterion> criteria)
     {
@@ -103,7 +103,7 @@ public static class ProfileScorer
             tenths[index]++;
         }
 
-        return [.. criteria.Select((c, i) => c.NiceToHave ? c.Weight : tenths[i] / 10m)];
+        return [.. criteria.Select((c, i) => c.NiceToHave ? Math.Round(c.Weight, 1, MidpointRounding.AwayFromZero) : tenths[i] / 10m)];
     }
 
     /// <summary>The items that count: those at the highest level present, their ratings averaged (to 2 decimals).</summary>
