@@ -28,6 +28,9 @@ public sealed class ModuleBoundaryTests
         ["Rapport.Pay"] = ["Rapport.Identity", "Rapport.Audit", "Rapport.ClientBase"],
         ["Rapport.Pay.Engine"] = ["Rapport.People", "Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Data", "Rapport.ClientBase",
             "Rapport.Deals", "Rapport.Service", "Rapport.Pay.Demo"],
+        // Staffing's engine is pure like pay's: it scores evidence handed to it and knows only Shared and its own texts.
+        ["Rapport.Staffing.Engine"] = ["Rapport.People", "Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Data", "Rapport.ClientBase",
+            "Rapport.Deals", "Rapport.Service", "Rapport.Pay"],
     };
 
     [Fact]
@@ -51,6 +54,20 @@ public sealed class ModuleBoundaryTests
         }
 
         Assert.Empty(violations.Distinct());
+    }
+
+    /// <summary>A forbidden list cannot name the staffing folders still to come (candidates, pipeline), so the engine's rule is an allowed list.</summary>
+    [Fact]
+    public void The_staffing_engine_uses_only_shared_and_its_own_texts()
+    {
+        var engine = typeof(RapportDb).Assembly.GetTypes().Where(t => t.Namespace == "Rapport.Staffing.Engine").ToList();
+        var used = engine.SelectMany(UsedTypes).SelectMany(Unwrap)
+            .Where(u => u.Namespace?.StartsWith("Rapport", StringComparison.Ordinal) == true)
+            .Where(u => u.Namespace is not ("Rapport.Shared" or "Rapport.Staffing.Engine") && u.FullName != "Rapport.Staffing.StaffingTexts")
+            .Select(u => u.FullName).Distinct();
+
+        Assert.NotEmpty(engine);
+        Assert.Empty(used);
     }
 
     [Fact]
