@@ -91,6 +91,7 @@ public static class RapportServices
         services.AddScoped<PerformanceQueries>();
         services.AddScoped<Pay.PayInputs>();
         services.AddScoped<Pay.Demo.PayDemo>();
+        services.AddScoped<Staffing.Demo.StaffingDemo>();
         services.AddScoped<Pay.PlanHandlers>();
         services.AddScoped<Pay.PeriodHandlers>();
         services.AddScoped<Pay.StatementQueries>();

@@ -132,6 +132,10 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
             .Replace("/pay/periods/{Id:guid}", $"/pay/periods/{ids.Period}", StringComparison.Ordinal)
             .Replace("/pay/plans/{Id:guid}", $"/pay/plans/{ids.Plan}", StringComparison.Ordinal)
             .Replace("/pay/inquiries/{Id:guid}", $"/pay/inquiries/{ids.Inquiry}", StringComparison.Ordinal)
+            .Replace("/staffing/vacancies/{Id:guid}", $"/staffing/vacancies/{ids.Vacancy}", StringComparison.Ordinal)
+            .Replace("/staffing/candidates/{Id:guid}", $"/staffing/candidates/{ids.Candidate}", StringComparison.Ordinal)
+            .Replace("/staffing/profiles/{Id:guid}", $"/staffing/profiles/{ids.Profile}", StringComparison.Ordinal)
+            .Replace("/staffing/people/{Id:guid}", $"/staffing/people/{ids.Employee}", StringComparison.Ordinal)
             .Replace("/status/{Code:int}", "/status/404", StringComparison.Ordinal);
         return url.Contains('{', StringComparison.Ordinal) ? null : url;
     }
@@ -139,12 +143,15 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
     /// <summary>One record of each kind a route names, from the demo: the manager's own where it is theirs.</summary>
     private sealed record Ids(
         Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole,
-        Guid Deal, Guid Product, Guid Case, Guid Statement, Guid Period, Guid Plan, Guid Inquiry)
+        Guid Deal, Guid Product, Guid Case, Guid Statement, Guid Period, Guid Plan, Guid Inquiry, Guid Vacancy, Guid Candidate, Guid Profile)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
             var manager = await db.Users.Where(u => u.Email == DemoSignIns.Manager).Select(u => u.EmployeeId).SingleAsync();
             var accounts = await db.Accounts.Where(a => a.OwnerId == manager).OrderBy(a => a.SearchName).Select(a => a.Id).Take(2).ToListAsync();
+            // The vacancy the demo head of sales hires for, so that a hiring manager's view renders too.
+            var head = await db.Users.Where(u => u.Email == DemoSignIns.Head).Select(u => u.EmployeeId).SingleAsync();
+            var vacancy = await db.Vacancies.Where(v => v.HiringManagerId == head).OrderBy(v => v.Id).Select(v => v.Id).FirstAsync();
             var contacts = await db.Contacts.Where(c => c.Account!.OwnerId == manager).OrderBy(c => c.AccountId).ThenBy(c => c.SearchName).Select(c => c.Id).Take(2).ToListAsync();
             return new Ids(
                 accounts[0],
@@ -165,7 +172,10 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                        select st.Id).FirstAsync(),
                 await db.PayPeriods.OrderByDescending(p => p.Start).Select(p => p.Id).FirstAsync(),
                 await db.CompPlans.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync(),
-                await db.PayInquiries.Select(i => i.Id).FirstAsync());
+                await db.PayInquiries.Select(i => i.Id).FirstAsync(),
+                vacancy,
+                await db.Candidates.Where(c => c.VacancyId == vacancy && c.ErasedAt == null).OrderByDescending(c => c.Stage).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync(),
+                await db.RoleProfiles.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync());
         }
     }
 

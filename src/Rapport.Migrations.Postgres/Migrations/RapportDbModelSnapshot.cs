@@ -2417,6 +2417,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("RetainUntil")
                         .HasColumnType("date");
 
@@ -2456,7 +2459,7 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("VacancyId", "Stage");
 
-                    b.HasIndex("VacancyId", "Total", "Id");
+                    b.HasIndex("VacancyId", "Rank", "Id");
 
                     b.ToTable("Candidates", (string)null);
                 });

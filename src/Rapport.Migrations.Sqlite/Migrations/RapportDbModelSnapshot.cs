@@ -2398,6 +2398,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("RetainUntil")
                         .HasColumnType("TEXT");
 
@@ -2437,7 +2440,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VacancyId", "Stage");
 
-                    b.HasIndex("VacancyId", "Total", "Id");
+                    b.HasIndex("VacancyId", "Rank", "Id");
 
                     b.ToTable("Candidates", (string)null);
                 });

@@ -40,6 +40,8 @@ internal static class ApiDocument
         ["Compensation"] = "Compensation plans (versioned JSON), the statement preview, pay periods from calculation to lock, statements whose every line shows its formula, "
             + "the live ledger and inquiries on statement lines.",
         ["SLA"] = "SLA targets per case priority in working hours, the working calendar (time zone, days, hours) and public holidays.",
+        ["Staffing"] = "The competency catalogue, versioned role profiles, vacancies, candidates with their evidence, rankings whose every point is explained, "
+            + "internal re-targeting of employees, hiring in one step and erasure of candidates' personal data.",
     };
 
     public static void Configure(OpenApiOptions options)

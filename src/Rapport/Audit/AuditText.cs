@@ -78,6 +78,9 @@ internal static class AuditText
         ["PayInquiry.StatementId"] = "FieldStatement",
         ["PayInquiry.LineOrder"] = "ColumnLine",
         ["PayInquiry.OpenedAt"] = "OpenedOn",
+
+        // Staffing, in the staffing's own texts.
+        ["Vacancy.OpenedOn"] = "OpenedOn",
     };
 
     /// <summary>The shared texts first, then each feature's own, in a fixed order.</summary>

@@ -71,6 +71,9 @@ public enum DemoRole
 
     /// <summary>An account manager who has left the company; their history stays.</summary>
     Leaver,
+
+    /// <summary>Someone in another department who works with no clients: a possible internal candidate for the role.</summary>
+    Staff,
 }
 
 /// <summary>

@@ -157,15 +157,15 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
 
         if (RankCursor.Parse(after) is { } cursor)
         {
-            query = query.Where(c => c.Total < cursor.Total || (c.Total == cursor.Total && c.Id > cursor.Id));
+            query = query.Where(c => c.Rank < cursor.Rank || (c.Rank == cursor.Rank && c.Id > cursor.Id));
         }
 
         var rows = await (from c in query
-                          orderby c.Total descending, c.Id
+                          orderby c.Rank descending, c.Id
                           select new RankedCandidate(c.Id, c.FullName, c.Stage, c.Total, c.Score, c.Coverage, c.GateFailed,
                               db.Employees.Where(e => e.Id == c.EmployeeId).Select(e => e.Position).FirstOrDefault(), c.AppliedOn, c.ErasedAt != null))
             .Take(PageSize + 1).ToListAsync(ct);
-        var next = rows.Count > PageSize ? RankCursor.Format(rows[PageSize - 1].Total, rows[PageSize - 1].Id) : null;
+        var next = rows.Count > PageSize ? RankCursor.Format((int)Math.Round(rows[PageSize - 1].Total * 10m, MidpointRounding.AwayFromZero), rows[PageSize - 1].Id) : null;
         return new Page<RankedCandidate>(rows.Take(PageSize).ToList(), next);
     }
 
@@ -576,15 +576,15 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
     private static string? Trimmed(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
 
-/// <summary>The ranking's keyset cursor: the last row's total and id.</summary>
+/// <summary>The ranking's keyset cursor: the last row's total in tenths and id.</summary>
 internal static class RankCursor
 {
-    public static string Format(decimal total, Guid id) => string.Create(CultureInfo.InvariantCulture, $"{total}_{id:N}");
+    public static string Format(int rank, Guid id) => string.Create(CultureInfo.InvariantCulture, $"{rank}_{id:N}");
 
-    public static (decimal Total, Guid Id)? Parse(string? value)
+    public static (int Rank, Guid Id)? Parse(string? value)
     {
         var parts = value?.Split('_');
-        return parts is [var total, var id] && decimal.TryParse(total, NumberStyles.Number, CultureInfo.InvariantCulture, out var t) && Guid.TryParse(id, out var g)
+        return parts is [var rank, var id] && int.TryParse(rank, NumberStyles.Integer, CultureInfo.InvariantCulture, out var t) && Guid.TryParse(id, out var g)
             ? (t, g)
             : null;
     }

@@ -62,6 +62,7 @@ public sealed class Scoring(RapportDb db, Catalogue catalogue, TimeProvider cloc
         var evidence = await CandidateEvidenceAsync(candidate, CultureInfo.InvariantCulture, ct);
         var score = ProfileScorer.Score(latest.Value.Profile, evidence, await catalogue.AllAsync(ct), CultureInfo.InvariantCulture);
         candidate.Total = score.Total;
+        candidate.Rank = (int)Math.Round(score.Total * 10m, MidpointRounding.AwayFromZero);
         candidate.Score = score.Score;
         candidate.Coverage = Math.Round(score.Coverage, 4, MidpointRounding.AwayFromZero);
         candidate.GateFailed = score.AnyGateFailed;

@@ -148,6 +148,9 @@ public sealed class Candidate : IVersioned
     /// <summary>The last score under the vacancy's profile (its latest version), kept for ranking many candidates fast.</summary>
     public decimal Total { get; set; }
 
+    /// <summary>The total in tenths, for ordering: SQLite orders decimals through a culture-sensitive collation, integers natively and by index.</summary>
+    public int Rank { get; set; }
+
     public decimal Score { get; set; }
 
     public decimal Coverage { get; set; }
@@ -358,7 +361,7 @@ internal sealed class CandidateConfiguration : IEntityTypeConfiguration<Candidat
         builder.Property(x => x.Coverage).HasPrecision(5, 4);
         builder.Property(x => x.Version).IsConcurrencyToken();
         // The ranking: a vacancy's candidates by total, then id, read a page at a time.
-        builder.HasIndex(x => new { x.VacancyId, x.Total, x.Id });
+        builder.HasIndex(x => new { x.VacancyId, x.Rank, x.Id });
         builder.HasIndex(x => new { x.VacancyId, x.Stage });
         builder.HasIndex(x => x.EmployeeId);
         builder.HasIndex(x => x.RetainUntil);

@@ -11,7 +11,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261202020404_Staffing")]
+    [Migration("20261202022715_Staffing")]
     partial class Staffing
     {
         /// <inheritdoc />
@@ -2401,6 +2401,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Rank")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("RetainUntil")
                         .HasColumnType("TEXT");
 
@@ -2440,7 +2443,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("VacancyId", "Stage");
 
-                    b.HasIndex("VacancyId", "Total", "Id");
+                    b.HasIndex("VacancyId", "Rank", "Id");
 
                     b.ToTable("Candidates", (string)null);
                 });

@@ -142,6 +142,7 @@ namespace Rapport.Migrations.Postgres.Migrations
                     RetainUntil = table.Column<DateOnly>(type: "date", nullable: false),
                     ErasedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     Total = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
+                    Rank = table.Column<int>(type: "integer", nullable: false),
                     Score = table.Column<decimal>(type: "numeric(6,1)", precision: 6, scale: 1, nullable: false),
                     Coverage = table.Column<decimal>(type: "numeric(5,4)", precision: 5, scale: 4, nullable: false),
                     GateFailed = table.Column<bool>(type: "boolean", nullable: false),
@@ -266,14 +267,14 @@ namespace Rapport.Migrations.Postgres.Migrations
                 column: "RetainUntil");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Candidates_VacancyId_Rank_Id",
+                table: "Candidates",
+                columns: new[] { "VacancyId", "Rank", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Candidates_VacancyId_Stage",
                 table: "Candidates",
                 columns: new[] { "VacancyId", "Stage" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Candidates_VacancyId_Total_Id",
-                table: "Candidates",
-                columns: new[] { "VacancyId", "Total", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evidence_CandidateId",
@@ -336,7 +337,6 @@ namespace Rapport.Migrations.Postgres.Migrations
                 name: "IX_Vacancies_Status_OpenedOn",
                 table: "Vacancies",
                 columns: new[] { "Status", "OpenedOn" });
-
             // Profile versions and the staffing log are append-only, as the deal log is.
             foreach (var table in new[] { "RoleProfileVersions", "StaffingLog" })
             {
@@ -351,6 +351,7 @@ namespace Rapport.Migrations.Postgres.Migrations
             {
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{table}_append_only\" ON \"{table}\";");
             }
+
             migrationBuilder.DropTable(
                 name: "CandidateClientBase");
 

@@ -141,6 +141,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     RetainUntil = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ErasedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     Total = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
                     Score = table.Column<decimal>(type: "TEXT", precision: 6, scale: 1, nullable: false),
                     Coverage = table.Column<decimal>(type: "TEXT", precision: 5, scale: 4, nullable: false),
                     GateFailed = table.Column<bool>(type: "INTEGER", nullable: false),
@@ -265,14 +266,14 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 column: "RetainUntil");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Candidates_VacancyId_Rank_Id",
+                table: "Candidates",
+                columns: new[] { "VacancyId", "Rank", "Id" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Candidates_VacancyId_Stage",
                 table: "Candidates",
                 columns: new[] { "VacancyId", "Stage" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Candidates_VacancyId_Total_Id",
-                table: "Candidates",
-                columns: new[] { "VacancyId", "Total", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Evidence_CandidateId",
@@ -335,7 +336,6 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 name: "IX_Vacancies_Status_OpenedOn",
                 table: "Vacancies",
                 columns: new[] { "Status", "OpenedOn" });
-
             // Profile versions and the staffing log are append-only, as the deal log is.
             foreach (var table in new[] { "RoleProfileVersions", "StaffingLog" })
             {
@@ -352,6 +352,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{table}_no_update\";");
                 migrationBuilder.Sql($"DROP TRIGGER IF EXISTS \"{table}_no_delete\";");
             }
+
             migrationBuilder.DropTable(
                 name: "CandidateClientBase");
 

@@ -12,7 +12,7 @@ using Rapport.Data;
 namespace Rapport.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(RapportDb))]
-    [Migration("20261202020416_Staffing")]
+    [Migration("20261202022729_Staffing")]
     partial class Staffing
     {
         /// <inheritdoc />
@@ -2420,6 +2420,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<int>("Rank")
+                        .HasColumnType("integer");
+
                     b.Property<DateOnly>("RetainUntil")
                         .HasColumnType("date");
 
@@ -2459,7 +2462,7 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("VacancyId", "Stage");
 
-                    b.HasIndex("VacancyId", "Total", "Id");
+                    b.HasIndex("VacancyId", "Rank", "Id");
 
                     b.ToTable("Candidates", (string)null);
                 });
