@@ -102,6 +102,8 @@ public static class RapportServices
         services.AddScoped<Staffing.VacancyHandlers>();
         services.AddScoped<Staffing.CandidateHandlers>();
         services.AddScoped<Staffing.Retargeting>();
+        services.AddScoped<Staffing.ScorecardHandlers>();
+        services.AddScoped<Staffing.OfferHandlers>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
         services.AddScoped<SlaSettingsHandlers>();
         services.AddScoped<CaseHandlers>();

@@ -136,6 +136,7 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
             .Replace("/staffing/candidates/{Id:guid}", $"/staffing/candidates/{ids.Candidate}", StringComparison.Ordinal)
             .Replace("/staffing/profiles/{Id:guid}", $"/staffing/profiles/{ids.Profile}", StringComparison.Ordinal)
             .Replace("/staffing/people/{Id:guid}", $"/staffing/people/{ids.Employee}", StringComparison.Ordinal)
+            .Replace("/staffing/scorecards/{Id:guid}", $"/staffing/scorecards/{ids.Scorecard}", StringComparison.Ordinal)
             .Replace("/status/{Code:int}", "/status/404", StringComparison.Ordinal);
         return url.Contains('{', StringComparison.Ordinal) ? null : url;
     }
@@ -143,7 +144,7 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
     /// <summary>One record of each kind a route names, from the demo: the manager's own where it is theirs.</summary>
     private sealed record Ids(
         Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole,
-        Guid Deal, Guid Product, Guid Case, Guid Statement, Guid Period, Guid Plan, Guid Inquiry, Guid Vacancy, Guid Candidate, Guid Profile)
+        Guid Deal, Guid Product, Guid Case, Guid Statement, Guid Period, Guid Plan, Guid Inquiry, Guid Vacancy, Guid Candidate, Guid Profile, Guid Scorecard)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
@@ -175,7 +176,8 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                 await db.PayInquiries.Select(i => i.Id).FirstAsync(),
                 vacancy,
                 await db.Candidates.Where(c => c.VacancyId == vacancy && c.ErasedAt == null).OrderByDescending(c => c.Stage).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync(),
-                await db.RoleProfiles.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync());
+                await db.RoleProfiles.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync(),
+                await db.Scorecards.Where(s => s.RaterId == head).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
         }
     }
 

@@ -142,6 +142,12 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
 
     public DbSet<StaffingLogEntry> StaffingLog => Set<StaffingLogEntry>();
 
+    public DbSet<Scorecard> Scorecards => Set<Scorecard>();
+
+    public DbSet<SalaryBenchmark> SalaryBenchmarks => Set<SalaryBenchmark>();
+
+    public DbSet<CandidateOffer> CandidateOffers => Set<CandidateOffer>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);

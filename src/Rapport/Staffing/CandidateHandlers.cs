@@ -125,7 +125,7 @@ public sealed record LogRow(long Id, DateTime At, string Actor, StaffingLogKind 
 public sealed record CandidateDetails(Guid Id, Guid VacancyId, string Vacancy, Guid? EmployeeId, string? SourceRole, string Name, string? Email,
     string? Phone, string Cv, CandidateStage Stage, DateOnly AppliedOn, DateOnly RetainUntil, DateTime? ErasedAt, long Version, bool MayEdit,
     bool MayHire, int ProfileVersion, ProfileScore Score, IReadOnlyList<EvidenceRow> Evidence, IReadOnlyList<ClientBaseRow> ClientBase,
-    IReadOnlyList<ExperienceRow> Experience, IReadOnlyList<LogRow> Log);
+    IReadOnlyList<ExperienceRow> Experience, IReadOnlyList<LogRow> Log, IReadOnlyList<RaterRow> Raters, bool ScorecardsHidden);
 
 /// <summary>
 /// Candidates through a vacancy's pipeline, their evidence and score. Recruiters and the vacancy's hiring manager read
@@ -179,10 +179,14 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
         var vacancy = await db.Vacancies.AsNoTracking().Where(v => v.Id == candidate.VacancyId).Select(v => new { v.Title, v.ProfileId }).FirstAsync(ct);
         var culture = CultureInfo.CurrentUICulture;
         var latest = await scoring.LatestVersionAsync(vacancy.ProfileId, ct);
-        var evidence = await scoring.CandidateEvidenceAsync(candidate, culture, ct);
+
+        // A rater who has not submitted their own scorecard does not see the others' yet.
+        var hidden = await db.Scorecards.AnyAsync(s => s.CandidateId == id && s.RaterId == viewer.EmployeeId && s.SubmittedAt == null, ct);
+        var evidence = await scoring.CandidateEvidenceAsync(candidate, culture, hidden, ct);
         var score = ProfileScorer.Score(latest!.Value.Profile, evidence, await catalogue.AllAsync(ct), culture);
         var recorded = await db.Evidence.AsNoTracking()
             .Where(e => e.CandidateId == id || (candidate.EmployeeId != null && e.EmployeeId == candidate.EmployeeId))
+            .Where(e => !hidden || e.ScorecardId == null)
             .OrderByDescending(e => e.RecordedAt)
             .Select(e => new EvidenceRow(e.Id, e.Competency, e.Rating, e.Level, e.Source, e.RecordedAt, e.RecordedBy, e.EmployeeId != null))
             .ToListAsync(ct);
@@ -199,10 +203,15 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
         var sourceRole = candidate.EmployeeId is { } employeeId
             ? await db.Employees.Where(e => e.Id == employeeId).Select(e => e.Position).FirstOrDefaultAsync(ct)
             : null;
+        var raters = await (from s in db.Scorecards.AsNoTracking()
+                            where s.CandidateId == id
+                            join e in db.Employees on s.RaterId equals e.Id
+                            orderby s.AssignedAt
+                            select new RaterRow(s.Id, s.RaterId, e.FullName, s.AssignedAt, s.SubmittedAt)).ToListAsync(ct);
         var open = candidate.ErasedAt is null && candidate.Stage is not (CandidateStage.Hired or CandidateStage.Rejected);
         return new CandidateDetails(candidate.Id, candidate.VacancyId, vacancy.Title, candidate.EmployeeId, sourceRole, candidate.FullName, candidate.Email,
             candidate.Phone, candidate.Cv, candidate.Stage, candidate.AppliedOn, candidate.RetainUntil, candidate.ErasedAt, candidate.Version,
-            open, open && StaffingAccess.IsRecruiter(viewer), latest.Value.Number, score, recorded, clientBase, experience, log);
+            open, open && StaffingAccess.IsRecruiter(viewer), latest.Value.Number, score, recorded, clientBase, experience, log, raters, hidden);
     }
 
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, Guid vacancyId, CandidateInput input, CancellationToken ct = default)

@@ -18,11 +18,16 @@ public sealed class Scoring(RapportDb db, Catalogue catalogue, TimeProvider cloc
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>The evidence about one candidate, in <paramref name="culture"/>.</summary>
-    public async Task<List<EvidenceItem>> CandidateEvidenceAsync(Candidate candidate, CultureInfo culture, CancellationToken ct = default)
+    /// <summary>
+    /// The evidence about one candidate, in <paramref name="culture"/>; <paramref name="withoutScorecards"/> leaves out the
+    /// interview scorecards' ratings, for a rater who has not submitted theirs yet.
+    /// </summary>
+    public async Task<List<EvidenceItem>> CandidateEvidenceAsync(Candidate candidate, CultureInfo culture, bool withoutScorecards = false,
+        CancellationToken ct = default)
     {
         var items = await db.Evidence.AsNoTracking()
             .Where(e => e.CandidateId == candidate.Id || (candidate.EmployeeId != null && e.EmployeeId == candidate.EmployeeId))
+            .Where(e => !withoutScorecards || e.ScorecardId == null)
             .OrderBy(e => e.RecordedAt)
             .Select(e => new EvidenceItem(e.Competency, e.Rating, e.Level, e.Source))
             .ToListAsync(ct);
@@ -59,7 +64,7 @@ public sealed class Scoring(RapportDb db, Catalogue catalogue, TimeProvider cloc
         }
 
         // Stored scores and the log are culture-neutral: the sources are re-explained in the reader's language when shown.
-        var evidence = await CandidateEvidenceAsync(candidate, CultureInfo.InvariantCulture, ct);
+        var evidence = await CandidateEvidenceAsync(candidate, CultureInfo.InvariantCulture, ct: ct);
         var score = ProfileScorer.Score(latest.Value.Profile, evidence, await catalogue.AllAsync(ct), CultureInfo.InvariantCulture);
         candidate.Total = score.Total;
         candidate.Rank = (int)Math.Round(score.Total * 10m, MidpointRounding.AwayFromZero);

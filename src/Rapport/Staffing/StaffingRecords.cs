@@ -95,6 +95,14 @@ public sealed class Vacancy : IVersioned, IAudited
 
     public DateOnly OpenedOn { get; set; }
 
+    /// <summary>Whether raters see the candidates without name, CV or anything else that tells age, gender or looks.</summary>
+    public bool BlindReview { get; set; }
+
+    /// <summary>Where the role is, for the salary benchmark an offer is read beside.</summary>
+    public string Region { get; set; } = "";
+
+    public CompanySize CompanySize { get; set; } = CompanySize.Medium;
+
     public long Version { get; set; }
 }
 
@@ -234,9 +242,97 @@ public sealed class EvidenceRecord
 
     public string Source { get; set; } = "";
 
+    /// <summary>The interview scorecard the rating came from, if any: kept from the other raters until they have submitted theirs.</summary>
+    public Guid? ScorecardId { get; set; }
+
     public DateTime RecordedAt { get; set; }
 
     public string RecordedBy { get; set; } = "";
+}
+
+/// <summary>The size of a company, as salary surveys band it.</summary>
+public enum CompanySize
+{
+    Small,
+    Medium,
+    Large,
+}
+
+/// <summary>
+/// One rater's structured interview scorecard for one candidate: the same questions for everyone on the vacancy (one
+/// per competency an interview can assess), submitted once, without seeing the other raters' until then.
+/// </summary>
+public sealed class Scorecard : IVersioned
+{
+    public const int NoteLength = 2_000;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid CandidateId { get; set; }
+
+    public Guid RaterId { get; set; }
+
+    public DateTime AssignedAt { get; set; }
+
+    public string AssignedBy { get; set; } = "";
+
+    public DateTime? SubmittedAt { get; set; }
+
+    /// <summary>The ratings as JSON: competency code → rating 0–4.</summary>
+    public string Ratings { get; set; } = "{}";
+
+    public string Note { get; set; } = "";
+
+    public long Version { get; set; }
+}
+
+/// <summary>What the market pays for the role in a region and a size of company, per month gross, as HR keeps it from surveys.</summary>
+public sealed class SalaryBenchmark : IVersioned, IAudited
+{
+    public const int RegionLength = 60;
+    public const int SourceLength = 200;
+
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public string Region { get; set; } = "";
+
+    public CompanySize CompanySize { get; set; }
+
+    public string Currency { get; set; } = "EUR";
+
+    public decimal Low { get; set; }
+
+    public decimal Median { get; set; }
+
+    public decimal High { get; set; }
+
+    public int Year { get; set; }
+
+    public string Source { get; set; } = "";
+
+    public long Version { get; set; }
+}
+
+/// <summary>An offer made to a candidate: the expected monthly earnings from the vacancy's plan, as they were worked out when it was made.</summary>
+public sealed class CandidateOffer
+{
+    public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public Guid CandidateId { get; set; }
+
+    public string Currency { get; set; } = "EUR";
+
+    public decimal Base { get; set; }
+
+    public decimal ExpectedSales { get; set; }
+
+    public decimal ExpectedCommission { get; set; }
+
+    public decimal Total { get; set; }
+
+    public DateTime MadeAt { get; set; }
+
+    public string MadeBy { get; set; } = "";
 }
 
 public enum StaffingLogKind
@@ -251,6 +347,8 @@ public enum StaffingLogKind
     Override,
     Erasure,
     InternalScore,
+    Scorecard,
+    Offer,
 }
 
 /// <summary>
@@ -336,6 +434,8 @@ internal sealed class VacancyConfiguration : IEntityTypeConfiguration<Vacancy>
         builder.Property(x => x.Title).HasMaxLength(Vacancy.TitleLength);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Capacity).HasPrecision(3, 2);
+        builder.Property(x => x.Region).HasMaxLength(SalaryBenchmark.RegionLength);
+        builder.Property(x => x.CompanySize).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasIndex(x => new { x.Status, x.OpenedOn });
         builder.HasIndex(x => x.HiringManagerId);
@@ -407,6 +507,7 @@ internal sealed class EvidenceRecordConfiguration : IEntityTypeConfiguration<Evi
         builder.Property(x => x.RecordedBy).HasMaxLength(256);
         builder.HasIndex(x => x.CandidateId);
         builder.HasIndex(x => x.EmployeeId);
+        builder.HasOne<Scorecard>().WithMany().HasForeignKey(x => x.ScorecardId).OnDelete(DeleteBehavior.Restrict);
         builder.ToTable(t => t.HasCheckConstraint("CK_Evidence_OneSubject", "(\"CandidateId\" IS NULL) <> (\"EmployeeId\" IS NULL)"));
         builder.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Employee>().WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
@@ -426,5 +527,47 @@ internal sealed class StaffingLogConfiguration : IEntityTypeConfiguration<Staffi
         builder.HasIndex(x => new { x.CandidateId, x.Id });
         builder.HasIndex(x => new { x.EmployeeId, x.Id });
         builder.HasIndex(x => new { x.VacancyId, x.Id });
+    }
+}
+
+internal sealed class ScorecardConfiguration : IEntityTypeConfiguration<Scorecard>
+{
+    public void Configure(EntityTypeBuilder<Scorecard> builder)
+    {
+        builder.ToTable("Scorecards");
+        builder.Property(x => x.AssignedBy).HasMaxLength(256);
+        builder.Property(x => x.Ratings).HasMaxLength(4_000);
+        builder.Property(x => x.Note).HasMaxLength(Scorecard.NoteLength);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.CandidateId, x.RaterId }).IsUnique();
+        builder.HasIndex(x => new { x.RaterId, x.SubmittedAt });
+        builder.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Employee>().WithMany().HasForeignKey(x => x.RaterId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class SalaryBenchmarkConfiguration : IEntityTypeConfiguration<SalaryBenchmark>
+{
+    public void Configure(EntityTypeBuilder<SalaryBenchmark> builder)
+    {
+        builder.ToTable("SalaryBenchmarks");
+        builder.Property(x => x.Region).HasMaxLength(SalaryBenchmark.RegionLength);
+        builder.Property(x => x.CompanySize).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Currency).HasMaxLength(3);
+        builder.Property(x => x.Source).HasMaxLength(SalaryBenchmark.SourceLength);
+        builder.Property(x => x.Version).IsConcurrencyToken();
+        builder.HasIndex(x => new { x.Region, x.CompanySize, x.Year }).IsUnique();
+    }
+}
+
+internal sealed class CandidateOfferConfiguration : IEntityTypeConfiguration<CandidateOffer>
+{
+    public void Configure(EntityTypeBuilder<CandidateOffer> builder)
+    {
+        builder.ToTable("CandidateOffers");
+        builder.Property(x => x.Currency).HasMaxLength(3);
+        builder.Property(x => x.MadeBy).HasMaxLength(256);
+        builder.HasIndex(x => new { x.CandidateId, x.MadeAt });
+        builder.HasOne<Candidate>().WithMany().HasForeignKey(x => x.CandidateId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -28,13 +28,25 @@ public sealed class VacancyInput
     [Display(Name = nameof(StaffingTexts.FieldCapacity), ResourceType = typeof(StaffingTexts))]
     [Range(typeof(decimal), "0.1", "1", ErrorMessageResourceName = nameof(StaffingTexts.ValidationCapacity), ErrorMessageResourceType = typeof(StaffingTexts))]
     public decimal Capacity { get; set; } = 1m;
+
+    [Display(Name = nameof(StaffingTexts.FieldRegion), ResourceType = typeof(StaffingTexts))]
+    [StringLength(SalaryBenchmark.RegionLength, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? Region { get; set; }
+
+    [Display(Name = nameof(StaffingTexts.FieldCompanySize), ResourceType = typeof(StaffingTexts))]
+    public CompanySize CompanySize { get; set; } = CompanySize.Medium;
+
+    /// <summary>Raters see candidates without name or CV.</summary>
+    [Display(Name = nameof(StaffingTexts.FieldBlindReview), ResourceType = typeof(StaffingTexts))]
+    public bool BlindReview { get; set; }
 }
 
 public sealed record VacancyRow(Guid Id, string Title, string Profile, string HiringManager, decimal Capacity, VacancyStatus Status, DateOnly OpenedOn,
     int Candidates, int InProcess);
 
 public sealed record VacancyDetails(Guid Id, string Title, Guid ProfileId, string Profile, Guid HiringManagerId, string HiringManager, Guid? PlanId,
-    string? Plan, decimal Capacity, VacancyStatus Status, DateOnly OpenedOn, long Version, IReadOnlyDictionary<CandidateStage, int> Stages);
+    string? Plan, decimal Capacity, VacancyStatus Status, DateOnly OpenedOn, long Version, IReadOnlyDictionary<CandidateStage, int> Stages,
+    string Region, CompanySize CompanySize, bool BlindReview);
 
 /// <summary>Vacancies: opened and closed by recruiters, read by them and by each vacancy's hiring manager.</summary>
 public sealed class VacancyHandlers(RapportDb db, TimeProvider clock)
@@ -67,7 +79,7 @@ public sealed class VacancyHandlers(RapportDb db, TimeProvider clock)
                            {
                                v.Id, v.Title, v.ProfileId, Profile = p.Name, v.HiringManagerId, Manager = m.FullName, v.PlanId,
                                Plan = db.CompPlans.Where(c => c.Id == v.PlanId).Select(c => c.Name).FirstOrDefault(),
-                               v.Capacity, v.Status, v.OpenedOn, v.Version,
+                               v.Capacity, v.Status, v.OpenedOn, v.Version, v.Region, v.CompanySize, v.BlindReview,
                            }).FirstOrDefaultAsync(ct);
         if (found is null)
         {
@@ -77,7 +89,7 @@ public sealed class VacancyHandlers(RapportDb db, TimeProvider clock)
         var stages = await db.Candidates.AsNoTracking().Where(c => c.VacancyId == id).GroupBy(c => c.Stage)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return new VacancyDetails(found.Id, found.Title, found.ProfileId, found.Profile, found.HiringManagerId, found.Manager, found.PlanId, found.Plan,
-            found.Capacity, found.Status, found.OpenedOn, found.Version, stages);
+            found.Capacity, found.Status, found.OpenedOn, found.Version, stages, found.Region, found.CompanySize, found.BlindReview);
     }
 
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, VacancyInput input, CancellationToken ct = default)
@@ -96,6 +108,7 @@ public sealed class VacancyHandlers(RapportDb db, TimeProvider clock)
         {
             Title = input.Title!.Trim(), ProfileId = input.ProfileId!.Value, HiringManagerId = input.HiringManagerId!.Value, PlanId = input.PlanId,
             Capacity = input.Capacity, OpenedOn = DateOnly.FromDateTime(clock.GetLocalNow().DateTime),
+            Region = input.Region?.Trim() ?? "", CompanySize = input.CompanySize, BlindReview = input.BlindReview,
         };
         db.Vacancies.Add(vacancy);
         StaffingLog.Add(db, clock, StaffingLogKind.Vacancy, vacancy.Id, reason: nameof(VacancyStatus.Open));
@@ -149,6 +162,11 @@ public sealed class VacancyHandlers(RapportDb db, TimeProvider clock)
         if (input.PlanId is { } planId && !await db.CompPlans.AnyAsync(p => p.Id == planId && !p.Archived, ct))
         {
             return Error.Invalid(nameof(VacancyInput.PlanId), PayTexts.ErrorPlanNotFound);
+        }
+
+        if (!Enum.IsDefined(input.CompanySize))
+        {
+            return Error.Invalid(nameof(VacancyInput.CompanySize), StaffingTexts.ValidationCompanySize);
         }
 
         return input.Capacity is < 0.1m or > 1m ? Error.Invalid(nameof(VacancyInput.Capacity), StaffingTexts.ValidationCapacity) : null;

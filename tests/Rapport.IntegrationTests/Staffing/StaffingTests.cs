@@ -462,6 +462,125 @@ public abstract partial class StaffingTests(RapportApp app)
         Assert.Contains("Outside candidate", ranking);
     }
 
+    [Fact]
+    public async Task Raters_submit_scorecards_once_without_seeing_the_others_first_and_a_blind_rater_sees_no_name()
+    {
+        var recruiter = await RecruiterAsync();
+        var head = await PersonAsync("Ръководител продажби ", Roles.HeadOfSales);
+        var first = await PersonAsync("Първи оценяващ ", Roles.AccountManager);
+        var second = await PersonAsync("Втори оценяващ ", Roles.AccountManager);
+        var vacancy = (await (await recruiter.PostJsonAsync("/api/v1/staffing/vacancies", new VacancyInput
+        {
+            Title = app.Unique("Сляпа позиция "), ProfileId = await ProfileAsync(recruiter, "small-business"), HiringManagerId = head.EmployeeId, BlindReview = true,
+        })).ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var name = app.Unique("Петър Генчев ");
+        var candidate = await CandidateAsync(recruiter, vacancy, name);
+
+        // The hiring manager asks two colleagues to rate; asking the same one twice is refused.
+        foreach (var rater in new[] { first, second })
+        {
+            await (await head.Api.PostJsonAsync($"/api/v1/staffing/candidates/{candidate}/raters", new RaterInput { RaterId = rater.EmployeeId })).ReadAsync<JsonElement>();
+        }
+
+        Assert.Equal(HttpStatusCode.BadRequest, (await head.Api.PostJsonAsync($"/api/v1/staffing/candidates/{candidate}/raters", new RaterInput { RaterId = first.EmployeeId })).StatusCode);
+
+        // A rater sees only their scorecard, blind: no name, no CV; the candidate itself is not theirs to open.
+        var mine = (await (await first.Api.GetAsync("/api/v1/staffing/scorecards")).ReadAsync<JsonElement>()).EnumerateArray().Single();
+        Assert.DoesNotContain(name, mine.GetRawText());
+        var card = await (await first.Api.GetAsync($"/api/v1/staffing/scorecards/{mine.GetProperty("id").GetGuid()}")).ReadAsync<JsonElement>();
+        Assert.True(card.GetProperty("blind").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, card.GetProperty("cv").ValueKind);
+        Assert.DoesNotContain(name, card.GetRawText());
+        var questions = card.GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("competency").GetString()!).ToList();
+        Assert.Contains(Competencies.Communication, questions);
+        Assert.DoesNotContain(Competencies.EducationLevel, questions);
+        Assert.Equal(HttpStatusCode.NotFound, (await first.Api.GetAsync($"/api/v1/staffing/candidates/{candidate}")).StatusCode);
+        var secondCard = (await (await second.Api.GetAsync("/api/v1/staffing/scorecards")).ReadAsync<JsonElement>()).EnumerateArray().Single().GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await first.Api.GetAsync($"/api/v1/staffing/scorecards/{secondCard}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await first.Api.PostJsonAsync($"/api/v1/staffing/scorecards/{secondCard}/submit",
+            new ScorecardInput { Ratings = questions.ToDictionary(q => q, _ => (decimal?)4m) })).StatusCode);
+
+        // Every question must be answered, within 0–4.
+        var id = mine.GetProperty("id").GetGuid();
+        var version = card.GetProperty("version").GetInt64();
+        var incomplete = await first.Api.PostJsonAsync($"/api/v1/staffing/scorecards/{id}/submit",
+            new ScorecardInput { Ratings = new() { [Competencies.Communication] = 5m }, Version = version });
+        Assert.Equal(HttpStatusCode.BadRequest, incomplete.StatusCode);
+
+        var submitted = await (await first.Api.PostJsonAsync($"/api/v1/staffing/scorecards/{id}/submit",
+            new ScorecardInput { Ratings = questions.ToDictionary(q => q, _ => (decimal?)3m), Note = "Добро впечатление", Version = version })).ReadAsync<JsonElement>();
+        Assert.Equal(0, submitted.GetProperty("others").GetArrayLength());
+        var twice = await first.Api.PostJsonAsync($"/api/v1/staffing/scorecards/{id}/submit",
+            new ScorecardInput { Ratings = questions.ToDictionary(q => q, _ => (decimal?)1m), Version = submitted.GetProperty("version").GetInt64() });
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+
+        // The second rater does not see the first one's answers before submitting: not on the scorecard, not in the candidate's score.
+        var before = await (await second.Api.GetAsync($"/api/v1/staffing/scorecards/{secondCard}")).ReadAsync<JsonElement>();
+        Assert.Equal(0, before.GetProperty("others").GetArrayLength());
+        var after = await (await second.Api.PostJsonAsync($"/api/v1/staffing/scorecards/{secondCard}/submit",
+            new ScorecardInput { Ratings = questions.ToDictionary(q => q, _ => (decimal?)4m), Version = before.GetProperty("version").GetInt64() })).ReadAsync<JsonElement>();
+        var other = after.GetProperty("others").EnumerateArray().Single();
+        Assert.Equal(first.Name, other.GetProperty("rater").GetString());
+        Assert.Equal(3m, other.GetProperty("ratings").GetProperty(Competencies.Communication).GetDecimal());
+
+        // Both scorecards count, as assessed evidence averaged per competency: communication (3 + 4) / 2.
+        var scored = await (await head.Api.GetAsync($"/api/v1/staffing/candidates/{candidate}")).ReadAsync<JsonElement>();
+        var communication = scored.GetProperty("score").GetProperty("criteria").EnumerateArray()
+            .Single(c => c.GetProperty("criterion").GetProperty("competency").GetString() == Competencies.Communication);
+        Assert.Equal(3.5m, communication.GetProperty("rating").GetDecimal());
+        Assert.Equal("Assessed", communication.GetProperty("level").GetString());
+    }
+
+    [Fact]
+    public async Task An_offer_shows_the_base_at_the_minimum_wage_and_the_expected_commission_beside_the_market()
+    {
+        var recruiter = await RecruiterAsync();
+        var finance = await app.ApiClientAsync(null, Roles.Finance);
+        var head = await PersonAsync("Ръководител продажби ", Roles.HeadOfSales);
+        var plan = (await (await finance.PostJsonAsync("/api/v1/compensation/plans", new PlanInput
+        {
+            Name = app.Unique("План с минимална заплата "), EffectiveFrom = new DateOnly(2020, 1, 1),
+            Document = PlanDocument.Write(new PayPlan { Name = "x", Currency = "EUR", Base = new BasePay(BaseKind.Fixed, Amount: 1_200), Commission = new CommissionPlan { Rate = 8 } }),
+        })).ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var region = app.Unique("Бургас ");
+        await (await recruiter.PostJsonAsync("/api/v1/staffing/salary-benchmarks", new SalaryBenchmarkInput
+        {
+            Region = region, CompanySize = CompanySize.Medium, Year = 2026, Low = 1_000, Median = 1_500, High = 2_200, Source = "Проучване 2026",
+        })).ReadAsync<JsonElement>();
+        var badOrder = await recruiter.PostJsonAsync("/api/v1/staffing/salary-benchmarks", new SalaryBenchmarkInput
+        {
+            Region = region, CompanySize = CompanySize.Small, Year = 2026, Low = 2_000, Median = 1_500, High = 2_200, Source = "Проучване 2026",
+        });
+        Assert.Equal(HttpStatusCode.BadRequest, badOrder.StatusCode);
+
+        var vacancy = (await (await recruiter.PostJsonAsync("/api/v1/staffing/vacancies", new VacancyInput
+        {
+            Title = app.Unique("Акаунт мениджър Бургас "), ProfileId = await ProfileAsync(recruiter, "small-business"), HiringManagerId = head.EmployeeId,
+            PlanId = plan, Region = region, CompanySize = CompanySize.Medium,
+        })).ReadAsync<JsonElement>(HttpStatusCode.Created)).GetProperty("id").GetGuid();
+        var candidate = await CandidateAsync(recruiter, vacancy, "Антония Михайлова", (Competencies.Communication, 4, EvidenceLevel.Assessed));
+
+        var preview = await (await recruiter.GetAsync($"/api/v1/staffing/candidates/{candidate}/offer?sales=10000")).ReadAsync<JsonElement>();
+        Assert.Equal((1_200m, 800m, 2_000m), (preview.GetProperty("base").GetDecimal(), preview.GetProperty("commission").GetDecimal(), preview.GetProperty("total").GetDecimal()));
+        var benchmark = preview.GetProperty("benchmarks").EnumerateArray().Single();
+        Assert.Equal(1_500m, benchmark.GetProperty("median").GetDecimal());
+
+        // Only recruiters see and make offers.
+        Assert.Equal(HttpStatusCode.Forbidden, (await head.Api.GetAsync($"/api/v1/staffing/candidates/{candidate}/offer")).StatusCode);
+
+        var version = (await (await recruiter.GetAsync($"/api/v1/staffing/candidates/{candidate}")).ReadAsync<JsonElement>()).GetProperty("version").GetInt64();
+        var made = await (await recruiter.PostJsonAsync($"/api/v1/staffing/candidates/{candidate}/offer", new OfferInput { ExpectedSales = 10_000, Version = version }))
+            .ReadAsync<JsonElement>();
+        Assert.Equal(2_000m, made.GetProperty("made").EnumerateArray().Single().GetProperty("total").GetDecimal());
+        var details = await (await recruiter.GetAsync($"/api/v1/staffing/candidates/{candidate}")).ReadAsync<JsonElement>();
+        Assert.Equal("Offer", details.GetProperty("stage").GetString());
+
+        var page = Visible(await (await app.SignedInClientAsync((await PersonAsync("Рекрутер ", Roles.Recruiter)).Email))
+            .GetStringAsync($"/staffing/candidates/{candidate}?sales=10000&{Bulgarian}"));
+        Assert.Contains("Очаквано брутно на месец", page);
+        Assert.Contains("2 000,00 EUR", page);
+    }
+
     /// <summary>The text a reader sees: tags out, entities decoded, white space as single spaces.</summary>
     private static string Visible(string html) => Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Replace('\u00a0', ' ');
 

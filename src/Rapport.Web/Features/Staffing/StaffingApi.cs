@@ -129,6 +129,52 @@ internal static class StaffingApi
             .WithName("EraseExpiredCandidates").RequireAuthorization(p => p.RequireRole(recruiters))
             .WithSummary("Erases every candidate whose retention period has ended; answers how many.").ProducesProblem(404);
 
+        candidates.MapPost("/{id:guid}/raters", async Task<Results<Ok<CandidateDetails>, ProblemHttpResult>> (Guid id, RaterInput input, ScorecardHandlers handlers, CandidateHandlers candidateHandlers, ClaimsPrincipal user, CancellationToken ct) =>
+                await ApiResults.OkAfter(await handlers.AssignAsync(user.ToViewer(), id, input, ct), () => candidateHandlers.GetAsync(user.ToViewer(), id, ct)))
+            .WithName("AssignRater").Validates<RaterInput>()
+            .WithSummary("Asks an employee to rate the candidate with the vacancy's interview scorecard (recruiters and the hiring manager).")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+        candidates.MapGet("/{id:guid}/offer", async Task<Results<Ok<OfferPreview>, ProblemHttpResult>> (Guid id, decimal? sales, OfferHandlers handlers, ClaimsPrincipal user, CancellationToken ct) =>
+                await handlers.PreviewAsync(user.ToViewer(), id, sales, ct) switch
+                {
+                    null => ApiResults.NotFound(StaffingTexts.ErrorCandidateNotFound),
+                    { IsSuccess: true } ok => TypedResults.Ok(ok.Value),
+                    var failed => ApiResults.Problem(failed.Errors),
+                })
+            .WithName("PreviewOffer").RequireAuthorization(p => p.RequireRole(recruiters))
+            .WithSummary("Expected monthly earnings from the vacancy's plan (base at the minimum wage in force plus commission on `sales`, by default our "
+                + "account managers' median), beside the salary benchmarks for the vacancy's region and company size.")
+            .ProducesProblem(400).ProducesProblem(404);
+        candidates.MapPost("/{id:guid}/offer", async Task<Results<Ok<OfferPreview>, ProblemHttpResult>> (Guid id, OfferInput input, OfferHandlers handlers, ClaimsPrincipal user, CancellationToken ct) =>
+                await ApiResults.OkAfter(await handlers.MakeAsync(user.ToViewer(), id, input, ct), async () => (await handlers.PreviewAsync(user.ToViewer(), id, input.ExpectedSales, ct))?.Value))
+            .WithName("MakeOffer").Validates<OfferInput>().RequireAuthorization(p => p.RequireRole(recruiters))
+            .WithSummary("Records an offer with its expected earnings and moves the candidate to the offer stage (`reason` needed past a failed must-have).")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        var scorecards = staffing.MapGroup("/scorecards");
+        scorecards.MapGet("/", async (ClaimsPrincipal user, ScorecardHandlers handlers, CancellationToken ct) => TypedResults.Ok(await handlers.MineAsync(user.ToViewer(), ct)))
+            .WithName("ListMyScorecards").WithSummary("The caller's scorecards: the candidates they were asked to rate (no name when the vacancy is blind).");
+        scorecards.MapGet("/{id:guid}", async (Guid id, ClaimsPrincipal user, ScorecardHandlers handlers, CancellationToken ct) =>
+                ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), StaffingTexts.ErrorScorecardNotFound))
+            .WithName("GetScorecard").WithSummary("A scorecard: the vacancy's questions with their anchors, the caller's answers, and the other raters' only once the caller has submitted.")
+            .ProducesProblem(404);
+        scorecards.MapPost("/{id:guid}/submit", async Task<Results<Ok<ScorecardDetails>, ProblemHttpResult>> (Guid id, ScorecardInput input, ScorecardHandlers handlers, ClaimsPrincipal user, CancellationToken ct) =>
+                await ApiResults.OkAfter(await handlers.SubmitAsync(user.ToViewer(), id, input, ct), () => handlers.GetAsync(user.ToViewer(), id, ct)))
+            .WithName("SubmitScorecard").Validates<ScorecardInput>()
+            .WithSummary("Submits the caller's scorecard once (`ratings`: competency → 0–4 for every question); a second submission is 409.")
+            .ProducesProblem(400).ProducesProblem(404).ProducesProblem(409);
+
+        var salaries = staffing.MapGroup("/salary-benchmarks").RequireAuthorization(p => p.RequireRole(recruiters));
+        salaries.MapGet("/", async (OfferHandlers handlers, CancellationToken ct) => TypedResults.Ok(await handlers.BenchmarksAsync(ct)))
+            .WithName("ListSalaryBenchmarks").WithSummary("What the market pays an account manager a month by region and company size, as HR keeps it.");
+        salaries.MapPost("/", async Task<Results<Ok<List<SalaryBenchmarkRow>>, ProblemHttpResult>> (SalaryBenchmarkInput input, OfferHandlers handlers, ClaimsPrincipal user, CancellationToken ct) =>
+                await ApiResults.OkAfter(await handlers.AddBenchmarkAsync(user.ToViewer(), input, ct), async () => await handlers.BenchmarksAsync(ct)))
+            .WithName("AddSalaryBenchmark").Validates<SalaryBenchmarkInput>()
+            .WithSummary("Adds a benchmark row (low ≤ median ≤ high; one per region, size and year).").ProducesProblem(400);
+        salaries.MapDelete("/{id:guid}", async Task<Results<NoContent, ProblemHttpResult>> (Guid id, long version, OfferHandlers handlers, ClaimsPrincipal user, CancellationToken ct) =>
+                ApiResults.NoContentOr(await handlers.DeleteBenchmarkAsync(user.ToViewer(), id, version, ct)))
+            .WithName("DeleteSalaryBenchmark").WithSummary("Deletes a benchmark row; `version` is the row's as read.").ProducesProblem(404).ProducesProblem(409);
+
         var people = staffing.MapGroup("/people");
         people.MapGet("/{id:guid}/fit", async Task<Results<Ok<EmployeeScore>, ProblemHttpResult>> (Guid id, Guid? profileId, ClaimsPrincipal user, Retargeting retargeting, CancellationToken ct) =>
                 await retargeting.ScoreAsync(user.ToViewer(), id, profileId, ct) is { } score ? TypedResults.Ok(score) : ApiResults.NotFound(Texts.ErrorEmployeeNotFound))

@@ -43,6 +43,14 @@ internal static class StaffingLabels
         _ => kind.ToString(),
     };
 
+    public static string Of(CompanySize size) => size switch
+    {
+        CompanySize.Small => StaffingTexts.SizeSmall,
+        CompanySize.Medium => StaffingTexts.SizeMedium,
+        CompanySize.Large => StaffingTexts.SizeLarge,
+        _ => size.ToString(),
+    };
+
     public static string Of(StaffingLogKind kind) => kind switch
     {
         StaffingLogKind.ProfileVersion => StaffingTexts.LogProfileVersion,
@@ -55,6 +63,8 @@ internal static class StaffingLabels
         StaffingLogKind.Override => StaffingTexts.LogOverride,
         StaffingLogKind.Erasure => StaffingTexts.LogErasure,
         StaffingLogKind.InternalScore => StaffingTexts.LogInternalScore,
+        StaffingLogKind.Scorecard => StaffingTexts.LogScorecard,
+        StaffingLogKind.Offer => StaffingTexts.LogOffer,
         _ => kind.ToString(),
     };
 

@@ -13,8 +13,8 @@ namespace Rapport.Staffing.Demo;
 /// three employees from other departments (a deputy head of PR, an analyst, an administrative assistant) with
 /// appraisal input, two of them put forward as internal candidates. Done through the handlers, as HR would.
 /// </summary>
-public sealed class StaffingDemo(RapportDb db, ProfileHandlers profiles, VacancyHandlers vacancies, CandidateHandlers candidates, Retargeting retargeting)
-    : IDemoPart
+public sealed class StaffingDemo(RapportDb db, ProfileHandlers profiles, VacancyHandlers vacancies, CandidateHandlers candidates, Retargeting retargeting,
+    ScorecardHandlers scorecards, OfferHandlers offers) : IDemoPart
 {
     /// <summary>The people of other departments the demo adds as internal candidates, by position (the demo company knows them by it).</summary>
     public static readonly (string Name, string Position, string Department, int MonthsHere)[] InternalPeople =
@@ -67,12 +67,12 @@ public sealed class StaffingDemo(RapportDb db, ProfileHandlers profiles, Vacancy
         var sofia = Check(await vacancies.CreateAsync(Recruiter, new VacancyInput
         {
             Title = "Акаунт мениджър — малки и средни клиенти, София", ProfileId = smb, HiringManagerId = heads[0].Id,
-            PlanId = Plan("Мениджър продажби"), Capacity = 1m,
+            PlanId = Plan("Мениджър продажби"), Capacity = 1m, Region = "София", CompanySize = CompanySize.Medium,
         }, ct));
         var metals = Check(await vacancies.CreateAsync(Recruiter, new VacancyInput
         {
             Title = "Мениджър ключови клиенти — валцувани метали", ProfileId = industrial, HiringManagerId = heads[Math.Min(1, heads.Count - 1)].Id,
-            PlanId = Plan("Ключови клиенти"), Capacity = 1m,
+            PlanId = Plan("Ключови клиенти"), Capacity = 1m, Region = "Перник", CompanySize = CompanySize.Large, BlindReview = true,
         }, ct));
 
         var interviewer = heads[0].Name;
@@ -82,6 +82,58 @@ public sealed class StaffingDemo(RapportDb db, ProfileHandlers profiles, Vacancy
         }
 
         await InternalAsync(demo, sofia, hrName, ct);
+        await BenchmarksAsync(demo, ct);
+        await ScorecardsAndOfferAsync(demo, sofia, metals, ct);
+    }
+
+    /// <summary>What the market pays, as HR copied it from a salary survey of this year.</summary>
+    private async Task BenchmarksAsync(DemoContext demo, CancellationToken ct)
+    {
+        (string Region, CompanySize Size, decimal Low, decimal Median, decimal High)[] rows =
+        [
+            ("София", CompanySize.Small, 1_150, 1_550, 2_300),
+            ("София", CompanySize.Medium, 1_350, 1_900, 2_900),
+            ("София", CompanySize.Large, 1_600, 2_350, 3_800),
+            ("Пловдив", CompanySize.Medium, 1_050, 1_450, 2_200),
+            ("Варна", CompanySize.Medium, 1_000, 1_400, 2_100),
+            ("Перник", CompanySize.Large, 1_200, 1_700, 2_600),
+        ];
+        foreach (var (region, size, low, median, high) in rows)
+        {
+            Check(await offers.AddBenchmarkAsync(Recruiter, new SalaryBenchmarkInput
+            {
+                Region = region, CompanySize = size, Year = demo.Today.Year, Low = low, Median = median, High = high,
+                Source = $"Проучване на заплатите в продажбите {demo.Today.Year}",
+            }, ct));
+        }
+    }
+
+    /// <summary>
+    /// Interview scorecards: the director has rated the Sofia vacancy's front runner and the head of sales has not yet;
+    /// the head of sales also rates a metals candidate, blind; the front runner has an offer with its expected earnings.
+    /// </summary>
+    private async Task ScorecardsAndOfferAsync(DemoContext demo, Guid sofia, Guid metals, CancellationToken ct)
+    {
+        var head = demo.Staff.With(DemoRole.HeadOfSales).First();
+        var director = demo.Staff.With(DemoRole.Director).FirstOrDefault() ?? head;
+        var names = await db.Candidates.AsNoTracking().Where(c => c.VacancyId == sofia || c.VacancyId == metals)
+            .Select(c => new { c.Id, c.FullName }).ToDictionaryAsync(c => c.FullName, c => c.Id, ct);
+        var georgi = names["Георги Стоянов"];
+        var directorCard = Check(await scorecards.AssignAsync(Recruiter, georgi, new RaterInput { RaterId = director.Id }, ct));
+        Check(await scorecards.AssignAsync(Recruiter, georgi, new RaterInput { RaterId = head.Id }, ct));
+        Check(await scorecards.AssignAsync(Recruiter, names["Николай Василев"], new RaterInput { RaterId = head.Id }, ct));
+        Check(await scorecards.AssignAsync(Recruiter, names["Стефан Илиев"], new RaterInput { RaterId = head.Id }, ct));
+
+        var asDirector = new Viewer(Guid.Empty, director.Id, new HashSet<string>());
+        var version = await db.Scorecards.AsNoTracking().Where(s => s.Id == directorCard).Select(s => s.Version).FirstAsync(ct);
+        Check(await scorecards.SubmitAsync(asDirector, directorCard, new ScorecardInput
+        {
+            Ratings = new() { [Competencies.Communication] = 4, [Competencies.Persuasion] = 3, [Competencies.MotivationToEarn] = 4, [Competencies.RelationshipBuilding] = 3 },
+            Note = "Подготвен, задава добри въпроси за клиентите ни. Да проверим препоръките.", Version = version,
+        }, ct));
+
+        var candidateVersion = await db.Candidates.AsNoTracking().Where(c => c.Id == georgi).Select(c => c.Version).FirstAsync(ct);
+        Check(await offers.MakeAsync(Recruiter, georgi, new OfferInput { Version = candidateVersion }, ct));
     }
 
     private async Task AddAsync(Guid vacancy, DemoCandidate c, CancellationToken ct)
