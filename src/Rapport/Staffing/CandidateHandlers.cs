@@ -19,7 +19,7 @@ public sealed class CandidateInput
     [Display(Name = nameof(Texts.FieldEmail), ResourceType = typeof(Texts))]
     [EmailAddress(ErrorMessageResourceName = nameof(Texts.ValidationEmail), ErrorMessageResourceType = typeof(Texts))]
     [StringLength(256, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
-    public string? Email { get; set; }
+    public string? Email { get; set => field = string.IsNullOrWhiteSpace(value) ? null : value; }
 
     [Display(Name = nameof(Texts.FieldPhone), ResourceType = typeof(Texts))]
     [StringLength(40, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
@@ -76,7 +76,8 @@ public sealed class ExperienceInput
 
     [Display(Name = nameof(StaffingTexts.FieldYears), ResourceType = typeof(StaffingTexts))]
     [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
-    [Range(typeof(decimal), "0.1", "60", ErrorMessageResourceName = nameof(StaffingTexts.ValidationYears), ErrorMessageResourceType = typeof(StaffingTexts))]
+    [Range(typeof(decimal), "0.1", "60", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessageResourceName = nameof(StaffingTexts.ValidationYears), ErrorMessageResourceType = typeof(StaffingTexts))]
     public decimal? Years { get; set; }
 
     [Display(Name = nameof(StaffingTexts.FieldSameField), ResourceType = typeof(StaffingTexts))]
@@ -104,7 +105,8 @@ public sealed class HireInput
     public DateOnly? StartOn { get; set; }
 
     [Display(Name = nameof(StaffingTexts.FieldCapacity), ResourceType = typeof(StaffingTexts))]
-    [Range(typeof(decimal), "0.1", "1", ErrorMessageResourceName = nameof(StaffingTexts.ValidationCapacity), ErrorMessageResourceType = typeof(StaffingTexts))]
+    [Range(typeof(decimal), "0.1", "1", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessageResourceName = nameof(StaffingTexts.ValidationCapacity), ErrorMessageResourceType = typeof(StaffingTexts))]
     public decimal Capacity { get; set; } = 1m;
 
     public long Version { get; set; }

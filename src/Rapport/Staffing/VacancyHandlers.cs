@@ -26,7 +26,8 @@ public sealed class VacancyInput
     public Guid? PlanId { get; set => field = Choice.OrNull(value); }
 
     [Display(Name = nameof(StaffingTexts.FieldCapacity), ResourceType = typeof(StaffingTexts))]
-    [Range(typeof(decimal), "0.1", "1", ErrorMessageResourceName = nameof(StaffingTexts.ValidationCapacity), ErrorMessageResourceType = typeof(StaffingTexts))]
+    [Range(typeof(decimal), "0.1", "1", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true,
+        ErrorMessageResourceName = nameof(StaffingTexts.ValidationCapacity), ErrorMessageResourceType = typeof(StaffingTexts))]
     public decimal Capacity { get; set; } = 1m;
 
     [Display(Name = nameof(StaffingTexts.FieldRegion), ResourceType = typeof(StaffingTexts))]
