@@ -28,9 +28,9 @@ internal static class StaffingLabels
 
     public static string Of(EvidenceLevel level) => level switch
     {
-        EvidenceLevel.SelfDeclared => StaffingTexts.LevelSelfDeclared,
-        EvidenceLevel.DocumentChecked => StaffingTexts.LevelDocumentChecked,
-        EvidenceLevel.Assessed => StaffingTexts.LevelAssessed,
+        EvidenceLevel.SelfDeclared => StaffingTexts.EvidenceLevelSelfDeclared,
+        EvidenceLevel.DocumentChecked => StaffingTexts.EvidenceLevelDocumentChecked,
+        EvidenceLevel.Assessed => StaffingTexts.EvidenceLevelAssessed,
         _ => level.ToString(),
     };
 
