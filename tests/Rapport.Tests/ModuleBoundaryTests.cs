@@ -28,6 +28,9 @@ public sealed class ModuleBoundaryTests
         ["Rapport.Pay"] = ["Rapport.Identity", "Rapport.Audit", "Rapport.ClientBase"],
         ["Rapport.Pay.Engine"] = ["Rapport.People", "Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Data", "Rapport.ClientBase",
             "Rapport.Deals", "Rapport.Service", "Rapport.Pay.Demo"],
+        // Staffing reads people, the client base, deals and pay (plans, the pay engine for offers); never identity or audit internals.
+        ["Rapport.Staffing"] = ["Rapport.Identity", "Rapport.Audit"],
+        ["Rapport.Staffing.Demo"] = ["Rapport.Identity", "Rapport.Audit"],
         // Staffing's engine is pure like pay's: it scores evidence handed to it and knows only Shared and its own texts.
         ["Rapport.Staffing.Engine"] = ["Rapport.People", "Rapport.Settings", "Rapport.Identity", "Rapport.Audit", "Rapport.Data", "Rapport.ClientBase",
             "Rapport.Deals", "Rapport.Service", "Rapport.Pay"],

@@ -346,7 +346,6 @@ public enum StaffingLogKind
     Score,
     Override,
     Erasure,
-    InternalScore,
     Scorecard,
     Offer,
 }

@@ -62,7 +62,6 @@ internal static class StaffingLabels
         StaffingLogKind.Score => StaffingTexts.LogScore,
         StaffingLogKind.Override => StaffingTexts.LogOverride,
         StaffingLogKind.Erasure => StaffingTexts.LogErasure,
-        StaffingLogKind.InternalScore => StaffingTexts.LogInternalScore,
         StaffingLogKind.Scorecard => StaffingTexts.LogScorecard,
         StaffingLogKind.Offer => StaffingTexts.LogOffer,
         _ => kind.ToString(),
