@@ -145,6 +145,7 @@ internal static class WebSetup
         app.MapPerformanceExport();
         app.MapCasesExport();
         app.MapPayrollExport();
+        app.MapRankingExport();
 
         app.MapOpenApi().AllowAnonymous();
         app.MapApiReference();

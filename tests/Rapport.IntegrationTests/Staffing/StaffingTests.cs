@@ -405,9 +405,14 @@ public abstract partial class StaffingTests(RapportApp app)
         Assert.DoesNotContain(name, details.GetRawText());
         Assert.DoesNotContain(email, details.GetRawText());
 
-        var page = await (await app.SignedInClientAsync((await PersonAsync("Рекрутер ", Roles.Recruiter)).Email)).GetStringAsync($"/staffing/vacancies/{vacancy}?{Bulgarian}");
+        var browser = await app.SignedInClientAsync((await PersonAsync("Рекрутер ", Roles.Recruiter)).Email);
+        var page = await browser.GetStringAsync($"/staffing/vacancies/{vacancy}?{Bulgarian}");
         Assert.DoesNotContain(name, page);
         Assert.Contains("Изтрит кандидат", page);
+        var export = await browser.GetStringAsync($"/staffing/vacancies/{vacancy}/ranking.csv?{Bulgarian}");
+        Assert.DoesNotContain(name, export);
+        Assert.Contains("Изтрит кандидат", export);
+        Assert.Contains("Друг кандидат", export);
 
         // Nowhere in the database: the candidate's row, their client base, the staffing log, the audit log.
         await app.WithServicesAsync(async sp =>
