@@ -42,6 +42,9 @@ public sealed class VacancyInput
     public bool BlindReview { get; set; }
 }
 
+/// <summary>Staffing at a glance for Home: the viewer's open vacancies, their candidates in process, the scorecards waiting for the viewer.</summary>
+public sealed record StaffingSummary(int OpenVacancies, int InProcess, int PendingScorecards);
+
 public sealed record VacancyRow(Guid Id, string Title, string Profile, string HiringManager, decimal Capacity, VacancyStatus Status, DateOnly OpenedOn,
     int Candidates, int InProcess);
 
@@ -141,6 +144,16 @@ public sealed class VacancyHandlers(RapportDb db, TimeProvider clock)
         StaffingLog.Add(db, clock, StaffingLogKind.Vacancy, vacancy.Id, reason: status.ToString());
         await db.SaveChangesAsync(ct);
         return Result.Ok();
+    }
+
+    public async Task<StaffingSummary> SummaryAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        var open = db.Vacancies.AsNoTracking().VisibleTo(viewer).Where(v => v.Status == VacancyStatus.Open);
+        var vacancies = await open.CountAsync(ct);
+        var inProcess = await db.Candidates.CountAsync(c => open.Any(v => v.Id == c.VacancyId)
+            && c.Stage != CandidateStage.Hired && c.Stage != CandidateStage.Rejected && c.ErasedAt == null, ct);
+        var pending = viewer.EmployeeId is { } me ? await db.Scorecards.CountAsync(s => s.RaterId == me && s.SubmittedAt == null, ct) : 0;
+        return new StaffingSummary(vacancies, inProcess, pending);
     }
 
     /// <summary>The profiles and the pay plans a vacancy can name, for its form.</summary>

@@ -505,6 +505,10 @@ public abstract partial class StaffingTests(RapportApp app)
         Assert.Equal(HttpStatusCode.NotFound, (await first.Api.PostJsonAsync($"/api/v1/staffing/scorecards/{secondCard}/submit",
             new ScorecardInput { Ratings = questions.ToDictionary(q => q, _ => (decimal?)4m) })).StatusCode);
 
+        // Home says what waits for them, in their language.
+        var home = Visible(await (await app.SignedInClientAsync(first.Email)).GetStringAsync($"/?{Bulgarian}"));
+        Assert.Contains("Оценъчни карти, които ви чакат: 1", home);
+
         // Every question must be answered, within 0–4.
         var id = mine.GetProperty("id").GetGuid();
         var version = card.GetProperty("version").GetInt64();
