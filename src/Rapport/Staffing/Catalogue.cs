@@ -1,9 +1,23 @@
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
+using System.ComponentModel.DataAnnotations;
 using Rapport.Data;
+using Rapport.Shared;
 using Rapport.Staffing.Engine;
 
 namespace Rapport.Staffing;
+
+/// <summary>The ESCO skill a competency names: a concept URI of the ESCO classification, or none.</summary>
+public sealed class EscoInput
+{
+    [Display(Name = nameof(StaffingTexts.FieldCompetency), ResourceType = typeof(StaffingTexts))]
+    [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
+    public string? Competency { get; set; }
+
+    [Display(Name = nameof(StaffingTexts.EscoSkill), ResourceType = typeof(StaffingTexts))]
+    [StringLength(200, ErrorMessageResourceName = nameof(Texts.ValidationMaxLength), ErrorMessageResourceType = typeof(Texts))]
+    public string? EscoUri { get; set; }
+}
 
 /// <summary>The competency catalogue as the installation holds it: the defaults seeded once per code, then data.</summary>
 public sealed class Catalogue(RapportDb db)
@@ -24,6 +38,34 @@ public sealed class Catalogue(RapportDb db)
         JsonSerializer.Deserialize<List<LocalText>>(c.Anchors, Json) ?? [],
         c.EscoUri,
         JsonSerializer.Deserialize<List<LocalText>>(c.Actions, Json) ?? []);
+
+    /// <summary>Names a competency's ESCO skill (or clears it): recruiters and administrators, who know which concept they mean.</summary>
+    public async Task<Result> SetEscoAsync(Viewer viewer, EscoInput input, CancellationToken ct = default)
+    {
+        if (!StaffingAccess.IsRecruiter(viewer))
+        {
+            return new Error(ErrorKind.Forbidden, Texts.ErrorForbidden);
+        }
+
+        if (await db.Competencies.FirstOrDefaultAsync(c => c.Code == input.Competency, ct) is not { } competency)
+        {
+            return Error.Invalid(nameof(EscoInput.Competency), StaffingTexts.ValidationUnknownCompetency);
+        }
+
+        var uri = string.IsNullOrWhiteSpace(input.EscoUri) ? null : input.EscoUri.Trim();
+        if (uri is not null && !(uri.StartsWith(EscoPrefix, StringComparison.Ordinal) && Guid.TryParse(uri[EscoPrefix.Length..], out _)))
+        {
+            return Error.Invalid(nameof(EscoInput.EscoUri), string.Format(System.Globalization.CultureInfo.CurrentCulture, StaffingTexts.ValidationEscoUri, EscoPrefix));
+        }
+
+        competency.EscoUri = uri;
+        await db.SaveChangesAsync(ct);
+        _all = null;
+        return Result.Ok();
+    }
+
+    /// <summary>How every ESCO skill's concept URI begins; a UUID follows.</summary>
+    public const string EscoPrefix = "http://data.europa.eu/esco/skill/";
 
     /// <summary>Adds the default competencies the installation lacks, so a release's new ones reach an existing database.</summary>
     internal static async Task SeedAsync(RapportDb db, CancellationToken ct)

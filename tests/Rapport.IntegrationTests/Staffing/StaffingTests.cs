@@ -590,6 +590,25 @@ public abstract partial class StaffingTests(RapportApp app)
         Assert.Contains("2 000,00 EUR", page);
     }
 
+    [Fact]
+    public async Task A_recruiter_names_a_competencys_esco_skill_and_nothing_else_passes_for_one()
+    {
+        var recruiter = await RecruiterAsync();
+        var manager = await PersonAsync("Търговец ", Roles.AccountManager);
+        var uri = $"{Catalogue.EscoPrefix}{Guid.NewGuid()}";
+        var bad = await recruiter.PutJsonAsync("/api/v1/staffing/competencies/esco", new EscoInput { Competency = Competencies.Persuasion, EscoUri = "https://example.com/skill" });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("data.europa.eu/esco/skill", await bad.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.Api.PutJsonAsync("/api/v1/staffing/competencies/esco",
+            new EscoInput { Competency = Competencies.Persuasion, EscoUri = uri })).StatusCode);
+
+        var all = await (await recruiter.PutJsonAsync("/api/v1/staffing/competencies/esco", new EscoInput { Competency = Competencies.Persuasion, EscoUri = uri }))
+            .ReadAsync<JsonElement>();
+        Assert.Equal(uri, all.EnumerateArray().Single(c => c.GetProperty("code").GetString() == Competencies.Persuasion).GetProperty("escoUri").GetString());
+        var page = await (await app.SignedInClientAsync(manager.Email)).GetStringAsync($"/staffing/catalogue?{English}");
+        Assert.Contains(uri, page);
+    }
+
     /// <summary>The text a reader sees: tags out, entities decoded, white space as single spaces.</summary>
     private static string Visible(string html) => Spaces().Replace(WebUtility.HtmlDecode(Tags().Replace(html, " ")), " ").Replace('\u00a0', ' ');
 

@@ -25,6 +25,10 @@ internal static class StaffingApi
 
         staffing.MapGet("/competencies", async (Catalogue catalogue, CancellationToken ct) => TypedResults.Ok(await catalogue.AllAsync(ct)))
             .WithName("ListCompetencies").WithSummary("The competency catalogue: codes, names and the five anchors (0–4) in both languages, ESCO skills, development actions.");
+        staffing.MapPut("/competencies/esco", async Task<Results<Ok<IReadOnlyList<CompetencyDefinition>>, ProblemHttpResult>> (EscoInput input, Catalogue catalogue, ClaimsPrincipal user, CancellationToken ct) =>
+                await ApiResults.OkAfter(await catalogue.SetEscoAsync(user.ToViewer(), input, ct), async () => await catalogue.AllAsync(ct)))
+            .WithName("SetCompetencyEsco").Validates<EscoInput>().RequireAuthorization(p => p.RequireRole(recruiters))
+            .WithSummary("Names (or clears) the ESCO skill of a competency by its concept URI (http://data.europa.eu/esco/skill/…).").ProducesProblem(400);
         staffing.MapPost("/score", Preview).WithName("PreviewScore")
             .WithSummary("Scores evidence against a profile without storing anything: every criterion's points with its explanation, the must-haves and the gaps.")
             .WithDescription("The body is `{ \"profile\": {…}, \"evidence\": [{ \"competency\", \"rating\", \"level\", \"source\" }] }`, the profile in the format "
