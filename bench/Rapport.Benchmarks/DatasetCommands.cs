@@ -7,15 +7,16 @@ using Rapport.Data;
 namespace Rapport.Benchmarks;
 
 /// <summary>
-/// <c>generate</c> builds dataset M (or a fraction of it) in a new database for a load test; <c>drop</c> deletes it.
-/// Any other command line goes to BenchmarkDotNet.
+/// <c>generate</c> builds dataset M (or a fraction of it) in a new database for a load test; <c>staffing</c> adds a
+/// vacancy with its candidates, deals and appraisal input to it; <c>drop</c> deletes it. Any other command line goes
+/// to BenchmarkDotNet.
 /// </summary>
 internal static class DatasetCommands
 {
-    public static readonly string[] Names = ["generate", "drop"];
+    public static readonly string[] Names = ["generate", "staffing", "drop"];
 
     /// <summary>The instant the generated history ends: fixed, so that the same seed gives the same database.</summary>
-    private static readonly DateTime DefaultNow = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
+    internal static readonly DateTime DefaultNow = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
 
     private static readonly Option<string> Provider = CreateProviderOption();
 
@@ -27,7 +28,7 @@ internal static class DatasetCommands
 
     public static Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Drop() };
+        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Staffing(), Drop() };
         return root.Parse(args).InvokeAsync();
     }
 
@@ -41,15 +42,21 @@ internal static class DatasetCommands
             DefaultValueFactory = _ => DefaultNow,
         };
         var output = new Option<string>("--out") { Description = "Folder for tokens.env and urls/ (a new temporary folder by default)." };
+        var employees = new Option<int?>("--employees") { Description = "People in the staff instead of the scale's (1,000 at scale 1)." };
         var command = new Command("generate", "Generate dataset M into a new database, with users, API tokens and request paths.")
         {
-            Provider, Connection, scale, seed, now, output,
+            Provider, Connection, scale, seed, now, output, employees,
         };
         command.Validators.Add(result =>
         {
             if (result.GetValue(scale) is <= 0 or > 10)
             {
                 result.AddError("--scale must be above 0 and at most 10.");
+            }
+
+            if (result.GetValue(employees) < Dataset.MinimumEmployees)
+            {
+                result.AddError($"--employees must be at least {Dataset.MinimumEmployees}.");
             }
         });
         command.SetAction(async parsed =>
@@ -58,8 +65,31 @@ internal static class DatasetCommands
                 : Directory.CreateTempSubdirectory("rapport-load-").FullName;
             var database = Database(parsed, folder);
             var size = DatasetSize.M(parsed.GetValue(scale));
+            size = parsed.GetValue(employees) is { } people ? size with { Employees = people } : size;
             var at = DateTime.SpecifyKind(parsed.GetValue(now), DateTimeKind.Utc);
             await GenerateAsync(database, size, parsed.GetValue(seed), at, folder);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Staffing()
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => Dataset.Seed };
+        var deals = new Option<double>("--deals-per-account")
+        {
+            Description = "Deals to add per account on average (dataset M has none).", DefaultValueFactory = _ => 1,
+        };
+        var output = new Option<string>("--out") { Description = "Folder whose urls/ gets the staffing request paths.", Required = true };
+        var command = new Command("staffing", "Add deals, appraisal input and a vacancy with 10,000 scored candidates to a generated database.")
+        {
+            Provider, Connection, seed, deals, output,
+        };
+        command.SetAction(async parsed =>
+        {
+            var folder = Directory.CreateDirectory(parsed.GetValue(output)!).FullName;
+            var targets = await StaffingData.AddAsync(Database(parsed, folder), parsed.GetValue(seed), parsed.GetValue(deals), Console.Out);
+            await StaffingDataset.WriteAsync(folder, targets);
             return 0;
         });
         return command;
@@ -82,7 +112,7 @@ internal static class DatasetCommands
         return command;
     }
 
-    private static async Task GenerateAsync(BenchDatabase database, DatasetSize size, int seed, DateTime now, string folder)
+    internal static async Task GenerateAsync(BenchDatabase database, DatasetSize size, int seed, DateTime now, string folder)
     {
         var log = Console.Out;
         await log.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

@@ -49,4 +49,10 @@ internal sealed class SeededIds(int seed)
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
     public static extern void SetId(Relationship relationship, Guid id);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
+    public static extern void SetId(Rapport.Staffing.Candidate candidate, Guid id);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
+    public static extern void SetId(Rapport.Staffing.EvidenceRecord record, Guid id);
 }
