@@ -159,7 +159,8 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
 
         if (RankCursor.Parse(after) is { } cursor)
         {
-            query = query.Where(c => c.Rank < cursor.Rank || (c.Rank == cursor.Rank && c.Id > cursor.Id));
+            // The first condition is implied by the second; it lets PostgreSQL seek the index to the cursor instead of reading past it.
+            query = query.Where(c => c.Rank <= cursor.Rank && (c.Rank < cursor.Rank || (c.Rank == cursor.Rank && c.Id > cursor.Id)));
         }
 
         var rows = await (from c in query
