@@ -326,27 +326,15 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
             return Result<Guid>.Fail([.. found.Errors]);
         }
 
-        if (!(await catalogue.CodesAsync(ct)).Contains(input.Competency ?? ""))
+        var checkedInput = await catalogue.RecordAsync(input, clock.GetUtcNow().UtcDateTime, ct);
+        if (!checkedInput.IsSuccess)
         {
-            return Error.Invalid(nameof(EvidenceInput.Competency), StaffingTexts.ValidationUnknownCompetency);
-        }
-
-        if (input.Rating is not { } rating || rating is < 0 or > 4)
-        {
-            return Error.Invalid(nameof(EvidenceInput.Rating), StaffingTexts.ValidationRating);
-        }
-
-        if (input.Level is not { } level || !Enum.IsDefined(level))
-        {
-            return Error.Invalid(nameof(EvidenceInput.Level), StaffingTexts.ValidationEvidenceLevel);
+            return Result<Guid>.Fail([.. checkedInput.Errors]);
         }
 
         var candidate = found.Value;
-        var record = new EvidenceRecord
-        {
-            CandidateId = candidate.Id, Competency = input.Competency!, Rating = Math.Round(rating, 2, MidpointRounding.AwayFromZero), Level = level,
-            Source = input.Source!.Trim(), RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = db.Actor.Name,
-        };
+        var record = checkedInput.Value;
+        record.CandidateId = candidate.Id;
         db.Evidence.Add(record);
         StaffingLog.Add(db, clock, StaffingLogKind.Evidence, candidate.VacancyId, candidate.Id, candidate.EmployeeId, value: record.Rating,
             reason: $"{record.Competency} {record.Level}");
@@ -422,9 +410,7 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
     {
         if (!StaffingAccess.IsRecruiter(viewer))
         {
-            return await VisibleTo(viewer).AnyAsync(c => c.Id == id, ct)
-                ? new Error(ErrorKind.Forbidden, Texts.ErrorForbidden)
-                : Error.NotFound(StaffingTexts.ErrorCandidateNotFound);
+            return await RefusedAsync(viewer, id, ct);
         }
 
         if (await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } candidate)
@@ -482,9 +468,7 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
     {
         if (!StaffingAccess.IsRecruiter(viewer))
         {
-            return await VisibleTo(viewer).AnyAsync(c => c.Id == id, ct)
-                ? new Error(ErrorKind.Forbidden, Texts.ErrorForbidden)
-                : Error.NotFound(StaffingTexts.ErrorCandidateNotFound);
+            return await RefusedAsync(viewer, id, ct);
         }
 
         if (await db.Candidates.FirstOrDefaultAsync(c => c.Id == id, ct) is not { } candidate)
@@ -539,6 +523,12 @@ public sealed class CandidateHandlers(RapportDb db, Scoring scoring, Catalogue c
         await db.SaveChangesAsync(ct);
         return employee.Id;
     }
+
+    /// <summary>A recruiter's command asked by someone else: forbidden when they see the candidate, not found when they do not.</summary>
+    private async Task<Error> RefusedAsync(Viewer viewer, Guid id, CancellationToken ct) =>
+        await VisibleTo(viewer).AnyAsync(c => c.Id == id, ct)
+            ? new Error(ErrorKind.Forbidden, Texts.ErrorForbidden)
+            : Error.NotFound(StaffingTexts.ErrorCandidateNotFound);
 
     private async Task EraseAsync(Candidate candidate, CancellationToken ct)
     {

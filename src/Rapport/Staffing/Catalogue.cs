@@ -39,6 +39,34 @@ public sealed class Catalogue(RapportDb db)
         c.EscoUri,
         JsonSerializer.Deserialize<List<LocalText>>(c.Actions, Json) ?? []);
 
+    /// <summary>
+    /// A rating as entered (of a candidate or an employee: the caller sets whose), checked against the catalogue and
+    /// the 0–4 scale, stamped with the time <paramref name="at"/> and the acting user; not yet added to the context.
+    /// </summary>
+    public async Task<Result<EvidenceRecord>> RecordAsync(EvidenceInput input, DateTime at, CancellationToken ct = default)
+    {
+        if (!(await CodesAsync(ct)).Contains(input.Competency ?? ""))
+        {
+            return Error.Invalid(nameof(EvidenceInput.Competency), StaffingTexts.ValidationUnknownCompetency);
+        }
+
+        if (input.Rating is not { } rating || rating is < 0 or > 4)
+        {
+            return Error.Invalid(nameof(EvidenceInput.Rating), StaffingTexts.ValidationRating);
+        }
+
+        if (input.Level is not { } level || !Enum.IsDefined(level))
+        {
+            return Error.Invalid(nameof(EvidenceInput.Level), StaffingTexts.ValidationEvidenceLevel);
+        }
+
+        return new EvidenceRecord
+        {
+            Competency = input.Competency!, Rating = Math.Round(rating, 2, MidpointRounding.AwayFromZero), Level = level,
+            Source = input.Source!.Trim(), RecordedAt = at, RecordedBy = db.Actor.Name,
+        };
+    }
+
     /// <summary>Names a competency's ESCO skill (or clears it): recruiters and administrators, who know which concept they mean.</summary>
     public async Task<Result> SetEscoAsync(Viewer viewer, EscoInput input, CancellationToken ct = default)
     {

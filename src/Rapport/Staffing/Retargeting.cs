@@ -100,26 +100,14 @@ public sealed class Retargeting(RapportDb db, Scoring scoring, Catalogue catalog
             return Error.NotFound(Texts.ErrorEmployeeNotFound);
         }
 
-        if (!(await catalogue.CodesAsync(ct)).Contains(input.Competency ?? ""))
+        var checkedInput = await catalogue.RecordAsync(input, clock.GetUtcNow().UtcDateTime, ct);
+        if (!checkedInput.IsSuccess)
         {
-            return Error.Invalid(nameof(EvidenceInput.Competency), StaffingTexts.ValidationUnknownCompetency);
+            return Result<Guid>.Fail([.. checkedInput.Errors]);
         }
 
-        if (input.Rating is not { } rating || rating is < 0 or > 4)
-        {
-            return Error.Invalid(nameof(EvidenceInput.Rating), StaffingTexts.ValidationRating);
-        }
-
-        if (input.Level is not { } level || !Enum.IsDefined(level))
-        {
-            return Error.Invalid(nameof(EvidenceInput.Level), StaffingTexts.ValidationEvidenceLevel);
-        }
-
-        var record = new EvidenceRecord
-        {
-            EmployeeId = employeeId, Competency = input.Competency!, Rating = Math.Round(rating, 2, MidpointRounding.AwayFromZero), Level = level,
-            Source = input.Source!.Trim(), RecordedAt = clock.GetUtcNow().UtcDateTime, RecordedBy = db.Actor.Name,
-        };
+        var record = checkedInput.Value;
+        record.EmployeeId = employeeId;
         db.Evidence.Add(record);
         StaffingLog.Add(db, clock, StaffingLogKind.Evidence, employeeId: employeeId, value: record.Rating, reason: $"{record.Competency} {record.Level}");
         await db.SaveChangesAsync(ct);

@@ -214,10 +214,6 @@ public sealed class ScorecardHandlers(RapportDb db, Catalogue catalogue, Scoring
         return Result.Ok();
     }
 
-    /// <summary>Whether the viewer rates this candidate and has not submitted yet: then the others' scorecards stay out of what they read.</summary>
-    public Task<bool> PendingForAsync(Viewer viewer, Guid candidateId, CancellationToken ct = default) =>
-        db.Scorecards.AnyAsync(s => s.CandidateId == candidateId && s.RaterId == viewer.EmployeeId && s.SubmittedAt == null, ct);
-
     private static Dictionary<string, decimal> Read(string json) =>
         JsonSerializer.Deserialize<Dictionary<string, decimal>>(json, Json) ?? [];
 
