@@ -56,6 +56,9 @@ public abstract partial class RapportApp : WebApplicationFactory<Program>, IAsyn
 
         // Tests take the forecast's weekly snapshot when they mean to, not when the host happens to start.
         builder.UseSetting("Forecast:WeeklySnapshot", "false");
+
+        // Warnings and errors only, so that the end of a test run's log shows what failed, not who signed in.
+        builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 
     public string Unique(string prefix) => $"{prefix}{Interlocked.Increment(ref _sequence)}x{Guid.NewGuid().ToString("N")[..6]}";

@@ -246,6 +246,12 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<int>("Health")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("HealthAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("Industry")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -317,6 +323,8 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("CoordinatorId", "SearchName");
 
                     b.HasIndex("CoveredUntil", "Id");
+
+                    b.HasIndex("Health", "Id");
 
                     b.HasIndex("LastContactAt", "Id");
 
@@ -798,6 +806,9 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.Property<DateOnly>("RateDate")
                         .HasColumnType("date");
+
+                    b.Property<bool>("Renewal")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("SearchTitle")
                         .IsRequired()
@@ -2088,6 +2099,65 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.ToTable("CaseReplies", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Service.IntakeMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("FromKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("HandledById")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "ReceivedAt", "Id");
+
+                    b.ToTable("IntakeMessages", (string)null);
+                });
+
             modelBuilder.Entity("Rapport.Service.PublicHoliday", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2225,6 +2295,71 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("Rapport.Service.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
+                    b.Property<string>("Billing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("character varying(3)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("RenewalDealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RenewsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RenewalDealId");
+
+                    b.HasIndex("AccountId", "Status");
+
+                    b.HasIndex("Status", "RenewsOn", "Id");
+
+                    b.ToTable("Subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Service.WorkingCalendar", b =>
@@ -3463,6 +3598,24 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Navigation("Assignee");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Rapport.Service.Subscription", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("Rapport.Staffing.Candidate", b =>

@@ -233,6 +233,12 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Health")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("HealthAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Industry")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -303,6 +309,8 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("CoordinatorId", "SearchName");
 
                     b.HasIndex("CoveredUntil", "Id");
+
+                    b.HasIndex("Health", "Id");
 
                     b.HasIndex("LastContactAt", "Id");
 
@@ -783,6 +791,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.Property<DateOnly>("RateDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Renewal")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SearchTitle")
                         .IsRequired()
@@ -2069,6 +2080,65 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.ToTable("CaseReplies", (string)null);
                 });
 
+            modelBuilder.Entity("Rapport.Service.IntakeMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CaseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("From")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FromKey")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("HandledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("HandledById")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReplyId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.HasIndex("State", "ReceivedAt", "Id");
+
+                    b.ToTable("IntakeMessages", (string)null);
+                });
+
             modelBuilder.Entity("Rapport.Service.PublicHoliday", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2206,6 +2276,71 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("SlaPolicies");
+                });
+
+            modelBuilder.Entity("Rapport.Service.Subscription", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Amount")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Billing")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Currency")
+                        .IsRequired()
+                        .HasMaxLength(3)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ProductId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("RenewalDealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RenewsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProductId");
+
+                    b.HasIndex("RenewalDealId");
+
+                    b.HasIndex("AccountId", "Status");
+
+                    b.HasIndex("Status", "RenewsOn", "Id");
+
+                    b.ToTable("Subscriptions", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Service.WorkingCalendar", b =>
@@ -3442,6 +3577,24 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Navigation("Assignee");
 
                     b.Navigation("Contact");
+                });
+
+            modelBuilder.Entity("Rapport.Service.Subscription", b =>
+                {
+                    b.HasOne("Rapport.ClientBase.Account", "Account")
+                        .WithMany()
+                        .HasForeignKey("AccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.Deals.Product", "Product")
+                        .WithMany()
+                        .HasForeignKey("ProductId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Account");
+
+                    b.Navigation("Product");
                 });
 
             modelBuilder.Entity("Rapport.Staffing.Candidate", b =>

@@ -70,6 +70,16 @@ public sealed class Account : IVersioned, IAudited
     [NotAudited]
     public DateTime CoveredUntil { get; private set; } = Never;
 
+    /// <summary>The account's health 0–100 when it was last computed, or <see cref="HealthUnknown"/> before it ever was.</summary>
+    [NotAudited]
+    public int Health { get; set; } = HealthUnknown;
+
+    /// <summary>When <see cref="Health"/> was computed; <see cref="Never"/> before it ever was.</summary>
+    [NotAudited]
+    public DateTime HealthAt { get; set; } = Never;
+
+    public const int HealthUnknown = -1;
+
     public void Rename(string name)
     {
         Name = name.Trim();
@@ -123,5 +133,6 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.HasIndex(x => new { x.LastContactAt, x.Id });
         builder.HasIndex(x => new { x.StrongestUntil, x.Id });
         builder.HasIndex(x => new { x.CoveredUntil, x.Id });
+        builder.HasIndex(x => new { x.Health, x.Id });
     }
 }

@@ -102,6 +102,10 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
 
     public DbSet<CaseReply> CaseReplies => Set<CaseReply>();
 
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<IntakeMessage> IntakeMessages => Set<IntakeMessage>();
+
     public DbSet<SlaPolicy> SlaPolicies => Set<SlaPolicy>();
 
     public DbSet<WorkingCalendar> WorkingCalendars => Set<WorkingCalendar>();

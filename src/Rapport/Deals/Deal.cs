@@ -79,6 +79,12 @@ public sealed class Deal : IVersioned, IAudited
     /// <summary>Whether the deal was the account's first won deal when it was won; null while not won.</summary>
     public bool? NewBusiness { get; set; }
 
+    /// <summary>
+    /// Whether the deal renews a service the client already uses: such a deal is existing business when won, whatever
+    /// the account's earlier deals.
+    /// </summary>
+    public bool Renewal { get; set; }
+
     public DateTime CreatedAt { get; set; }
 
     /// <summary>When the deal entered its current stage.</summary>
