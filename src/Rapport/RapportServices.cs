@@ -28,6 +28,8 @@ public static class RapportServices
         services.AddSingleton<VersioningInterceptor>();
         services.AddSingleton<SearchIndexInterceptor>();
         services.AddSingleton<AppendOnlyInterceptor>();
+        services.AddSingleton<HealthRequests>();
+        services.AddSingleton<HealthInterceptor>();
 
         // The options are built once, not per request (a tenth of an API call's time went to rebuilding them); the
         // context is per request and carries the request's actor for the shared interceptors.
@@ -36,7 +38,8 @@ public static class RapportServices
             {
                 DatabaseOptions.Configure(options, provider, connectionString);
                 options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(),
-                    sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>());
+                    sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>(),
+                    sp.GetRequiredService<HealthInterceptor>());
             },
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);
@@ -107,7 +110,10 @@ public static class RapportServices
         services.AddSingleton<IMergeParticipant, DealMerge>();
         services.AddScoped<SlaSettingsHandlers>();
         services.AddScoped<CaseHandlers>();
+        services.AddScoped<HealthQueries>();
+        services.AddScoped<SubscriptionHandlers>();
         services.AddScoped<Service.Demo.ServiceDemo>();
+        services.AddScoped<Service.Demo.SubscriptionsDemo>();
 
         return services
             .AddIdentityCore<User>(options =>

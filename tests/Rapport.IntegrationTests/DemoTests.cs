@@ -310,7 +310,7 @@ public abstract partial class DemoTests(RapportApp app)
     public async Task Seeding_again_adds_nothing_and_lists_the_sign_ins_again()
     {
         var first = await SeedAsync();
-        Assert.Equal([DemoData.CompanyPart, "client base", "deals", "service", "pay", "staffing"], first.Added);
+        Assert.Equal([DemoData.CompanyPart, "client base", "deals", "service", "subscriptions", "pay", "staffing"], first.Added);
         var counts = await WithDbAsync(async db => (await db.Accounts.CountAsync(), await db.Contacts.CountAsync(),
             await db.Interactions.CountAsync(), await db.Employees.CountAsync(), await db.Users.CountAsync(), await db.Deals.CountAsync(),
             await db.DealEvents.CountAsync()));

@@ -38,6 +38,7 @@ internal static class WebSetup
         services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
         services.AddHostedService<Rapport.ClientBase.AccountSignalsRefreshService>();
         services.AddHostedService<Rapport.ClientBase.SearchIndexRefreshService>();
+        services.AddHostedService<Rapport.Service.HealthRefreshService>();
         if (builder.Configuration.GetValue("Forecast:WeeklySnapshot", true))
         {
             services.AddHostedService<Rapport.Deals.ForecastSnapshotService>();
@@ -165,6 +166,7 @@ internal static class WebSetup
         api.MapDealsApi();
         api.MapSalesApi();
         api.MapServiceApi();
+        api.MapSubscriptionsApi();
         api.MapPayApi();
         api.MapStaffingApi();
 

@@ -56,6 +56,17 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
             query = query.Where(a => a.Status == status);
         }
 
+        // Health as last stored (kept current as accounts change, and daily); an account not yet computed matches no range.
+        if (filter.HealthMin is { } healthMin)
+        {
+            query = query.Where(a => a.Health >= Math.Max(0, healthMin));
+        }
+
+        if (filter.HealthMax is { } healthMax)
+        {
+            query = query.Where(a => a.Health <= healthMax && a.Health >= 0);
+        }
+
         if (filter.Coverage is { } coverage)
         {
             query = WithCoverage(query, coverage, (await roles.GetAsync(ct)).Required);
@@ -72,7 +83,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
             {
                 a.Id, a.Name, a.RegistrationNumber, a.Industry, a.Size, a.Region, a.Status, a.OwnerId,
                 OwnerName = a.Owner!.FullName, CoordinatorName = a.Coordinator != null ? a.Coordinator.FullName : null,
-                a.SearchName, OwnerKey = a.Owner.SearchName, a.LastContactAt, a.StrongestUntil, a.CoveredUntil,
+                a.SearchName, OwnerKey = a.Owner.SearchName, a.LastContactAt, a.StrongestUntil, a.CoveredUntil, a.Health,
             })
             .Take(size + 1)
             .ToListAsync(ct);
@@ -96,6 +107,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
                 AccountSort.LastContact => Ticks(r.LastContactAt),
                 AccountSort.Strength => Ticks(r.StrongestUntil),
                 AccountSort.Coverage => Ticks(r.CoveredUntil),
+                AccountSort.Health => r.Health.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 _ => r.SearchName,
             }, r.Id).Encode();
         }
@@ -103,7 +115,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         var now = clock.GetUtcNow().UtcDateTime;
         var items = rows.Select(a => new AccountRow(a.Id, a.Name, a.RegistrationNumber, a.Industry, a.Size, a.Region, a.Status,
             a.OwnerId, a.OwnerName, a.CoordinatorName, a.LastContactAt.Ticks == 0 ? null : a.LastContactAt,
-            RelationshipStrength.AtUnitInstant(a.StrongestUntil, now, strength.Value), a.CoveredUntil > now ? a.CoveredUntil : null)).ToList();
+            RelationshipStrength.AtUnitInstant(a.StrongestUntil, now, strength.Value), a.CoveredUntil > now ? a.CoveredUntil : null, a.Health)).ToList();
         var next = rows.Count > 0 && (backward || more) ? Key(rows.Count - 1) : null;
         var previous = rows.Count > 0 && (backward ? more : cursor is not null) ? Key(0) : null;
         return new Page<AccountRow>(items, next, previous);
@@ -161,6 +173,15 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
                     (_, false) => query.Where(a => a.CoveredUntil >= at && (a.CoveredUntil > at || a.Id > after.Id)),
                     _ => query.Where(a => a.CoveredUntil <= at && (a.CoveredUntil < at || a.Id < after.Id)),
                 };
+            case AccountSort.Health:
+                if (!int.TryParse(after.Key, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var health))
+                {
+                    return query;
+                }
+
+                return descending
+                    ? query.Where(a => a.Health <= health && (a.Health < health || a.Id < after.Id))
+                    : query.Where(a => a.Health >= health && (a.Health > health || a.Id > after.Id));
             default:
                 return descending
                     ? query.Where(a => a.SearchName.CompareTo(after.Key) <= 0
@@ -180,6 +201,8 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         (AccountSort.Strength, true) => query.OrderByDescending(a => a.StrongestUntil).ThenByDescending(a => a.Id),
         (AccountSort.Coverage, false) => query.OrderBy(a => a.CoveredUntil).ThenBy(a => a.Id),
         (AccountSort.Coverage, true) => query.OrderByDescending(a => a.CoveredUntil).ThenByDescending(a => a.Id),
+        (AccountSort.Health, false) => query.OrderBy(a => a.Health).ThenBy(a => a.Id),
+        (AccountSort.Health, true) => query.OrderByDescending(a => a.Health).ThenByDescending(a => a.Id),
         (_, false) => query.OrderBy(a => a.SearchName).ThenBy(a => a.Id),
         _ => query.OrderByDescending(a => a.SearchName).ThenByDescending(a => a.Id),
     };

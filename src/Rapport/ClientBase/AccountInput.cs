@@ -57,7 +57,7 @@ public sealed class AccountInput
 public sealed record AccountRow(
     Guid Id, string Name, string? RegistrationNumber, string Industry, SizeSegment Size, string Region,
     AccountStatus Status, Guid OwnerId, string OwnerName, string? CoordinatorName, DateTime? LastContactAt = null,
-    int Strongest = 0, DateTime? CoveredUntil = null);
+    int Strongest = 0, DateTime? CoveredUntil = null, int Health = Account.HealthUnknown);
 
 /// <summary>An account as shown on its page and by the API.</summary>
 public sealed record AccountDetails(
@@ -77,7 +77,7 @@ public sealed record AccountDetails(
 public sealed record AccountFilter(
     string? Search = null, Guid? OwnerId = null, Guid? TeamId = null, SizeSegment? Segment = null, string? Industry = null,
     string? Region = null, AccountStatus? Status = null, bool Descending = false, string? After = null, int? PageSize = null,
-    CoverageFilter? Coverage = null, AccountSort Sort = AccountSort.Name, string? Before = null)
+    CoverageFilter? Coverage = null, AccountSort Sort = AccountSort.Name, string? Before = null, int? HealthMin = null, int? HealthMax = null)
 {
     /// <summary>How close the end of coverage must be for an account to count as going cold.</summary>
     public const int GoingColdDays = 30;
@@ -99,6 +99,9 @@ public enum AccountSort
 
     /// <summary>By how long every required role stays covered; not covered first.</summary>
     Coverage,
+
+    /// <summary>By stored account health; the least healthy first.</summary>
+    Health,
 }
 
 /// <summary>Accounts by decision-role coverage, as of now.</summary>

@@ -24,7 +24,7 @@ public sealed record DemoSeedResult(bool IsDemo, IReadOnlyList<string> Added, IR
 /// dates follow the injected clock, so the demo always looks current.
 /// </summary>
 public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider clock, ClientBaseDemo clientBase, DealsDemo deals, Service.Demo.ServiceDemo service,
-    Pay.Demo.PayDemo pay, Staffing.Demo.StaffingDemo staffing)
+    Service.Demo.SubscriptionsDemo subscriptions, Pay.Demo.PayDemo pay, Staffing.Demo.StaffingDemo staffing)
 {
     public const string Password = "Rapport-demo-2026";
 
@@ -88,7 +88,7 @@ public sealed class DemoData(RapportDb db, UserHandlers users, TimeProvider cloc
     };
 
     /// <summary>The capabilities' parts, in the order they build on each other: each capability adds its own here.</summary>
-    private IDemoPart[] Parts => [clientBase, deals, service, pay, staffing];
+    private IDemoPart[] Parts => [clientBase, deals, service, subscriptions, pay, staffing];
 
     /// <summary>The e-mail of the demo company's employee by number: whether the first is there tells a demo database from any other.</summary>
     private static string EmployeeEmail(int index) => string.Create(CultureInfo.InvariantCulture, $"e{index:D3}{EmailDomain}");

@@ -610,6 +610,12 @@ public sealed class DealHandlers(
         var lines = await db.DealLines.AsNoTracking().Where(l => ids.Contains(l.DealId)).Select(l => new { l.DealId, l.ProductId }).ToListAsync(ct);
         var history = won.Select(w => new WonHistory(w.Id, w.Number, w.ClosedOn, [.. lines.Where(l => l.DealId == w.Id).Select(l => l.ProductId)]));
         var (newBusiness, newProducts) = Novelty.Classify(deal.Number, closedOn, deal.Lines.Select(l => l.ProductId), history);
+        if (deal.Renewal)
+        {
+            // A renewal keeps a service the client already uses: existing business, and none of its products is new.
+            (newBusiness, newProducts) = (false, new HashSet<Guid>());
+        }
+
         deal.NewBusiness = newBusiness;
         deal.Lines.ForEach(l => l.NewProduct = newProducts.Contains(l.ProductId));
     }

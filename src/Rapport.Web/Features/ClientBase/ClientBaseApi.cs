@@ -96,9 +96,9 @@ internal static class ClientBaseApi
         ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct, string? search = null, Guid? ownerId = null,
         Guid? teamId = null, SizeSegment? segment = null, string? industry = null, string? region = null,
         AccountStatus? status = null, bool desc = false, string? after = null, int? size = null, CoverageFilter? coverage = null,
-        AccountSort sort = AccountSort.Name, string? before = null) =>
+        AccountSort sort = AccountSort.Name, string? before = null, int? healthMin = null, int? healthMax = null) =>
         TypedResults.Ok(await handlers.ListAsync(user.ToViewer(),
-            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size, coverage, sort, before), ct));
+            new AccountFilter(search, ownerId, teamId, segment, industry, region, status, desc, after, size, coverage, sort, before, healthMin, healthMax), ct));
 
     private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> GetAccount(
         Guid id, ClaimsPrincipal user, AccountHandlers handlers, CancellationToken ct) =>

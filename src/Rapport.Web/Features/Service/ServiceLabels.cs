@@ -52,6 +52,89 @@ internal static class ServiceLabels
         _ => "badge ok",
     };
 
+    public static string Of(BillingPeriod billing) => billing switch
+    {
+        BillingPeriod.Monthly => ServiceTexts.BillingMonthly,
+        BillingPeriod.Yearly => ServiceTexts.BillingYearly,
+        _ => billing.ToString(),
+    };
+
+    public static string Of(SubscriptionStatus status) => status switch
+    {
+        SubscriptionStatus.Active => ServiceTexts.ServiceStatusActive,
+        SubscriptionStatus.Cancelled => ServiceTexts.ServiceStatusCancelled,
+        SubscriptionStatus.Ended => ServiceTexts.ServiceStatusEnded,
+        _ => status.ToString(),
+    };
+
+    public static string Of(HealthBand band) => band switch
+    {
+        HealthBand.Good => ServiceTexts.HealthBandGood,
+        HealthBand.Watch => ServiceTexts.HealthBandWatch,
+        HealthBand.AtRisk => ServiceTexts.HealthBandAtRisk,
+        _ => band.ToString(),
+    };
+
+    public static string HealthClass(HealthBand band) => band switch
+    {
+        HealthBand.AtRisk => "badge overdue",
+        HealthBand.Watch => "badge warn",
+        _ => "badge ok",
+    };
+
+    public static string Of(HealthFactorKind kind) => kind switch
+    {
+        HealthFactorKind.Relationships => ServiceTexts.HealthFactorRelationships,
+        HealthFactorKind.Coverage => ServiceTexts.HealthFactorCoverage,
+        HealthFactorKind.Cases => ServiceTexts.HealthFactorCases,
+        HealthFactorKind.Renewals => ServiceTexts.HealthFactorRenewals,
+        HealthFactorKind.Revenue => ServiceTexts.HealthFactorRevenue,
+        _ => kind.ToString(),
+    };
+
+    /// <summary>Why a factor gave its points, with its numbers, in the reader's language; money in the organisation's currency.</summary>
+    public static string Why(HealthFactor factor, string currency)
+    {
+        var value = factor.Value ?? 0m;
+        var other = factor.Other ?? 0m;
+        var template = factor.Reason switch
+        {
+            HealthReason.StrongestRelationship => ServiceTexts.HealthReasonStrongestRelationship,
+            HealthReason.NoRequiredRoles => ServiceTexts.HealthReasonNoRequiredRoles,
+            HealthReason.RolesCovered => ServiceTexts.HealthReasonRolesCovered,
+            HealthReason.NoOpenCases => ServiceTexts.HealthReasonNoOpenCases,
+            HealthReason.OpenCasesOnTrack => ServiceTexts.HealthReasonOpenCasesOnTrack,
+            HealthReason.CasesAtRisk => ServiceTexts.HealthReasonCasesAtRisk,
+            HealthReason.NoRenewalDue => ServiceTexts.HealthReasonNoRenewalDue,
+            HealthReason.RenewalLater => ServiceTexts.HealthReasonRenewalLater,
+            HealthReason.RenewalWithin90Days => ServiceTexts.HealthReasonRenewalWithin90Days,
+            HealthReason.RenewalWithin30Days => ServiceTexts.HealthReasonRenewalWithin30Days,
+            HealthReason.RenewalOverdue => ServiceTexts.HealthReasonRenewalOverdue,
+            HealthReason.NoRevenue => ServiceTexts.HealthReasonNoRevenue,
+            HealthReason.RevenueNew => ServiceTexts.HealthReasonRevenueNew,
+            HealthReason.RevenueGrowing or HealthReason.RevenueFalling => ServiceTexts.HealthReasonRevenueCompared,
+            _ => factor.Reason.ToString(),
+        };
+        object[] args = factor.Kind == HealthFactorKind.Revenue
+            ? [Deals.DealLabels.Money(value, currency), Deals.DealLabels.Money(other, currency)]
+            : [Whole(factor.Reason == HealthReason.RenewalOverdue ? -value : value), Whole(other)];
+        return string.Format(CultureInfo.CurrentCulture, template, args);
+    }
+
+    /// <summary>When a renewal falls, from today: "in 12 days", "today", "overdue by 3 days".</summary>
+    public static string RenewalWhen(DateOnly renewsOn, DateOnly today)
+    {
+        var days = renewsOn.DayNumber - today.DayNumber;
+        return days switch
+        {
+            0 => ServiceTexts.RenewalToday,
+            < 0 => string.Format(CultureInfo.CurrentCulture, ServiceTexts.RenewalOverdueBy, -days),
+            _ => string.Format(CultureInfo.CurrentCulture, ServiceTexts.RenewalInDays, days),
+        };
+    }
+
+    private static string Whole(decimal value) => value.ToString("0", CultureInfo.CurrentCulture);
+
     public static string Day(DayOfWeek day) => CultureInfo.CurrentCulture.DateTimeFormat.GetDayName(day);
 
     /// <summary>
