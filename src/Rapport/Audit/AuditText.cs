@@ -56,6 +56,11 @@ internal static class AuditText
         ["Product.Code"] = "FieldProductCode",
         ["Product.Name"] = "FieldProductName",
 
+        // Services, in the service's own texts.
+        ["Subscription.Name"] = "FieldServiceName",
+        ["Subscription.ProductId"] = "FieldServiceProduct",
+        ["Subscription.Amount"] = "FieldServiceValue",
+
         // Pay, in the pay's own texts.
         ["CompPlan.Name"] = "FieldPlanName",
         ["CompPlan.Archived"] = "FieldPlanArchived",

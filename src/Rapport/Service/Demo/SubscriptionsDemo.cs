@@ -35,9 +35,12 @@ public sealed class SubscriptionsDemo(RapportDb db, HealthQueries health) : IDem
     {
         var random = demo.Random;
         var manager = demo.Staff.People.FirstOrDefault(p => p.SignIn == DemoSignIns.Manager)?.Id;
-        var accounts = await db.Accounts.AsNoTracking()
-            .Where(a => a.Status == ClientBase.AccountStatus.Active && (a.CoordinatorId != null || a.OwnerId == manager))
-            .OrderBy(a => a.SearchName).Select(a => a.Id).Take(60).ToListAsync(ct);
+        var active = db.Accounts.AsNoTracking().Where(a => a.Status == ClientBase.AccountStatus.Active).OrderBy(a => a.SearchName);
+        List<Guid> accounts =
+        [
+            .. await active.Where(a => a.CoordinatorId != null).Select(a => a.Id).Take(45).ToListAsync(ct),
+            .. await active.Where(a => a.OwnerId == manager && a.CoordinatorId == null).Select(a => a.Id).Take(15).ToListAsync(ct),
+        ];
         var products = await db.Products.AsNoTracking().Where(p => p.Code != null)
             .Select(p => new { p.Id, p.Code, p.Name, Price = p.Prices.Where(x => x.Currency == Euro).Select(x => x.Amount).FirstOrDefault() })
             .ToDictionaryAsync(p => p.Code!, ct);
