@@ -94,6 +94,9 @@ public enum SlaTimerState
 /// <summary>One SLA target of a case: where it stands, when it is (or was) due and when it was met.</summary>
 public sealed record SlaTimer(SlaTimerState State, DateTime? DueAt, DateTime? MetAt);
 
+/// <summary>One person's share of the escalation list: their open cases breached and near breach, and the earliest due.</summary>
+public sealed record EscalationRow(Guid AssigneeId, string AssigneeName, int Breached, int NearBreach, DateTime OldestDueAt);
+
 /// <summary>A case in a list.</summary>
 public sealed record CaseRow(
     Guid Id, string Subject, Guid AccountId, string AccountName, string ContactName, CaseCategory Category, CasePriority Priority,
@@ -418,6 +421,26 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
     /// <summary>Home of a head of sales: the open cases of the team's accounts that are breached or near breach.</summary>
     public async Task<List<CaseRow>> TeamAtRiskAsync(Viewer viewer, int size = 10, CancellationToken ct = default) =>
         viewer.Is(Roles.HeadOfSales) ? [.. (await ListAsync(viewer, new CaseFilter(AtRisk: true, Size: size), ct)).Items] : [];
+
+    /// <summary>
+    /// The escalation list's summary for a head of sales (their team's accounts) or an administrator (all): per
+    /// assignee, how many open cases are breached and how many near breach, the most breached first.
+    /// </summary>
+    public async Task<List<EscalationRow>?> EscalationsAsync(Viewer viewer, CancellationToken ct = default)
+    {
+        if (!viewer.IsAny(Roles.Administrator, Roles.HeadOfSales))
+        {
+            return null;
+        }
+
+        var now = Now;
+        var rows = await Visible(viewer)
+            .Where(c => (c.Status == CaseStatus.New || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.WaitingOnClient) && c.SlaNearAt <= now)
+            .GroupBy(c => new { c.AssigneeId, c.Assignee!.FullName })
+            .Select(g => new EscalationRow(g.Key.AssigneeId, g.Key.FullName, g.Count(c => c.SlaDueAt <= now), g.Count(c => c.SlaDueAt > now), g.Min(c => c.SlaDueAt)))
+            .ToListAsync(ct);
+        return [.. rows.OrderByDescending(r => r.Breached).ThenByDescending(r => r.NearBreach).ThenBy(r => r.OldestDueAt)];
+    }
 
     /// <summary>The accounts the viewer may open a case on (those they edit), for the new-case form.</summary>
     public Task<List<Choice>> AccountChoicesAsync(Viewer viewer, CancellationToken ct = default) =>

@@ -181,15 +181,7 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
         {
             AccountId = account.Id, ContactId = contact.Id, Subject = "Системата не работи", Priority = CasePriority.Urgent, Category = CaseCategory.Problem,
         })).ReadAsync<CaseDetails>(HttpStatusCode.Created);
-        await app.WithServicesAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<RapportDb>();
-            var rules = await sp.GetRequiredService<SlaSettingsHandlers>().RulesAsync();
-            var c = await db.Cases.SingleAsync(x => x.Id == opened.Id);
-            c.CreatedAt = rules.Calendar.Before(SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(2))!.Value.ToDateTimeUtc();
-            CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
-            return await db.SaveChangesAsync();
-        });
+        await BackdateAsync(opened.Id, Duration.FromHours(2));
         await AddAsync(me, account.Id, Support(Today.AddDays(10)));
 
         var worse = await HealthAsync(me, account.Id);
@@ -220,15 +212,7 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
             {
                 AccountId = weak.Id, ContactId = weakContact.Id, Subject = subject, Priority = CasePriority.Urgent, Category = CaseCategory.Problem,
             })).ReadAsync<CaseDetails>(HttpStatusCode.Created);
-            await app.WithServicesAsync(async sp =>
-            {
-                var db = sp.GetRequiredService<RapportDb>();
-                var rules = await sp.GetRequiredService<SlaSettingsHandlers>().RulesAsync();
-                var stored = await db.Cases.SingleAsync(x => x.Id == c.Id);
-                stored.CreatedAt = rules.Calendar.Before(SystemClock.Instance.GetCurrentInstant(), Duration.FromHours(3))!.Value.ToDateTimeUtc();
-                CaseClock.Refresh(stored, rules.Calendar, rules.For(stored.Priority));
-                return await db.SaveChangesAsync();
-            });
+            await BackdateAsync(c.Id, Duration.FromHours(3));
         }
 
         await app.WithServicesAsync(async sp =>
@@ -263,6 +247,47 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
         Assert.Matches($"Accounts at risk {Regex.Escape(weak.Name)} {weakHealth.Score} · At risk", home);
         Assert.Matches("Renewals in the next 90 days Хостинг · " + Regex.Escape(weak.Name) + " · overdue by 5 days", home);
     }
+
+    [Fact]
+    public async Task The_escalation_list_shows_a_head_of_sales_who_on_the_team_has_breached_cases_and_no_one_else_may_read_it()
+    {
+        var head = await PersonAsync("Ръководител ескалации ", Roles.HeadOfSales);
+        var team = await app.CreateTeamAsync(app.Unique("Екип ескалации "), head.EmployeeId);
+        var mine = await PersonAsync("Координатор в екипа ", Roles.Coordinator, team);
+        var other = await PersonAsync("Координатор извън екипа ", Roles.Coordinator);
+        foreach (var person in new[] { mine, other })
+        {
+            var (account, contact) = await AccountAsync(person, "Клиент с ескалация ");
+            var c = await (await person.Api.PostJsonAsync("/api/v1/cases", new CaseInput
+            {
+                AccountId = account.Id, ContactId = contact.Id, Subject = "Не работи фактурирането", Priority = CasePriority.Urgent, Category = CaseCategory.Problem,
+            })).ReadAsync<CaseDetails>(HttpStatusCode.Created);
+            await BackdateAsync(c.Id, Duration.FromHours(2));
+        }
+
+        var rows = await (await head.Api.GetAsync("/api/v1/cases/escalations")).ReadAsync<List<EscalationRow>>();
+        var row = Assert.Single(rows);
+        Assert.Equal((mine.EmployeeId, mine.Name, 1, 0), (row.AssigneeId, row.AssigneeName, row.Breached, row.NearBreach));
+        await (await mine.Api.GetAsync("/api/v1/cases/escalations")).ProblemAsync(HttpStatusCode.Forbidden);
+
+        var browser = await app.SignedInClientAsync(head.Email);
+        var bg = Visible(await browser.GetStringAsync($"/cases/escalations?{Bulgarian}"));
+        Assert.Matches($"Ескалации.*{Regex.Escape(mine.Name)} 1 0 .*Заявките.*Не работи фактурирането.*Просрочен", bg);
+        Assert.DoesNotContain(other.Name, bg, StringComparison.Ordinal);
+        Assert.Contains("Escalations", Visible(await browser.GetStringAsync($"/cases/escalations?{English}")), StringComparison.Ordinal);
+        Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInClientAsync(mine.Email)).GetAsync("/cases/escalations")).StatusCode);
+    }
+
+    /// <summary>Moves a case's opening back by so much working time, as if it had been opened then, and re-times it.</summary>
+    private Task<int> BackdateAsync(Guid caseId, Duration workingTime) => app.WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<RapportDb>();
+        var rules = await sp.GetRequiredService<SlaSettingsHandlers>().RulesAsync();
+        var c = await db.Cases.SingleAsync(x => x.Id == caseId);
+        c.CreatedAt = rules.Calendar.Before(SystemClock.Instance.GetCurrentInstant(), workingTime)!.Value.ToDateTimeUtc();
+        CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
+        return await db.SaveChangesAsync();
+    });
 
     private static (int Points, HealthReason Reason) Factor(HealthReport report, HealthFactorKind kind)
     {

@@ -20,6 +20,9 @@ internal static class ServiceApi
         cases.MapGet("/", List).WithName("ListCases")
             .WithSummary("Cases the caller may see, most urgent by SLA first, one keyset page at a time; open ones unless `status` or `all` says otherwise.")
             .WithDescription(SlaDescription);
+        cases.MapGet("/escalations", Escalations).WithName("ListEscalations")
+            .WithSummary("For a head of sales (the team's accounts) or an administrator: per assignee, open cases breached and near breach, the most breached first.")
+            .ProducesProblem(403);
         cases.MapGet("/{id:guid}", Get).WithName("GetCase")
             .WithSummary("One case with its SLA timers, if the caller may see its account.").ProducesProblem(404);
         cases.MapPost("/", Create).WithName("CreateCase")
@@ -61,8 +64,13 @@ internal static class ServiceApi
     private static async Task<Ok<Page<CaseRow>>> List(
         ClaimsPrincipal user, CaseHandlers handlers, CancellationToken ct, CaseStatus? status = null, bool all = false,
         CasePriority? priority = null, Guid? assigneeId = null, Guid? accountId = null, SlaState? sla = null, string? after = null,
-        int? size = null) =>
-        TypedResults.Ok(await handlers.ListAsync(user.ToViewer(), new CaseFilter(status, all, priority, assigneeId, accountId, sla, after, size), ct));
+        int? size = null, bool atRisk = false) =>
+        TypedResults.Ok(await handlers.ListAsync(user.ToViewer(), new CaseFilter(status, all, priority, assigneeId, accountId, sla, after, size, atRisk), ct));
+
+    private static async Task<Results<Ok<List<EscalationRow>>, ProblemHttpResult>> Escalations(ClaimsPrincipal user, CaseHandlers handlers, CancellationToken ct) =>
+        await handlers.EscalationsAsync(user.ToViewer(), ct) is { } rows
+            ? TypedResults.Ok(rows)
+            : ApiResults.Problem([new Error(ErrorKind.Forbidden, Texts.ErrorForbidden)]);
 
     private static async Task<Results<Ok<CaseDetails>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, CaseHandlers handlers, CancellationToken ct) =>
         ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), ServiceTexts.ErrorCaseNotFound);
