@@ -249,6 +249,35 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
     }
 
     [Fact]
+    public async Task A_saved_change_brings_the_stored_health_the_list_sorts_on_up_to_date_without_anyone_asking()
+    {
+        var me = await PersonAsync("Мениджър опресняване ");
+        var (account, _) = await AccountAsync(me, "Клиент опресняване ");
+        var before = await HealthAsync(me, account.Id);
+        await StoredHealthAsync(me, account.Id, before.Score);
+
+        // A renewal overdue with no deal takes the renewals factor to nothing; the list follows by itself.
+        await AddAsync(me, account.Id, Support(Today.AddDays(-3)));
+        var after = await HealthAsync(me, account.Id);
+        Assert.Equal(before.Score - AccountHealth.RenewalsMax, after.Score);
+        await StoredHealthAsync(me, account.Id, after.Score);
+    }
+
+    /// <summary>Waits (a few seconds at most) until the account list shows this stored health for the account.</summary>
+    private static async Task StoredHealthAsync(Person me, Guid accountId, int expected)
+    {
+        var stored = Account.HealthUnknown;
+        for (var attempt = 0; attempt < 100 && stored != expected; attempt++)
+        {
+            await Task.Delay(100);
+            var page = await (await me.Api.GetAsync($"/api/v1/accounts?ownerId={me.EmployeeId}")).ReadAsync<Page<AccountRow>>();
+            stored = page.Items.Single(a => a.Id == accountId).Health;
+        }
+
+        Assert.Equal(expected, stored);
+    }
+
+    [Fact]
     public async Task The_escalation_list_shows_a_head_of_sales_who_on_the_team_has_breached_cases_and_no_one_else_may_read_it()
     {
         var head = await PersonAsync("Ръководител ескалации ", Roles.HeadOfSales);
