@@ -107,6 +107,7 @@ public static class RapportServices
         services.AddSingleton<IMergeParticipant, DealMerge>();
         services.AddScoped<SlaSettingsHandlers>();
         services.AddScoped<CaseHandlers>();
+        services.AddScoped<IntakeHandlers>();
         services.AddScoped<Service.Demo.ServiceDemo>();
 
         return services

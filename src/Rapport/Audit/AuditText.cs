@@ -56,6 +56,16 @@ internal static class AuditText
         ["Product.Code"] = "FieldProductCode",
         ["Product.Name"] = "FieldProductName",
 
+        // The e-mail intake, in the service's own texts.
+        ["IntakeMessage.From"] = "FieldIntakeFrom",
+        ["IntakeMessage.FromKey"] = "FieldIntakeFromKey",
+        ["IntakeMessage.Body"] = "FieldIntakeBody",
+        ["IntakeMessage.ReceivedAt"] = "FieldIntakeReceivedAt",
+        ["IntakeMessage.State"] = "FieldIntakeState",
+        ["IntakeMessage.Reason"] = "FieldIntakeReason",
+        ["IntakeMessage.HandledById"] = "FieldIntakeHandledBy",
+        ["IntakeMessage.HandledAt"] = "FieldIntakeHandledAt",
+
         // Pay, in the pay's own texts.
         ["CompPlan.Name"] = "FieldPlanName",
         ["CompPlan.Archived"] = "FieldPlanArchived",
