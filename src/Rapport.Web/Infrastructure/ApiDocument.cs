@@ -37,6 +37,8 @@ internal static class ApiDocument
         ["Performance"] = "The ranking of account managers for a period: new business, growth, win rate, cycle, quota attainment.",
         ["Deal events"] = "The append-only log of what happened to deals (stage moves, amounts, wins, losses, reopens, payments), which pay reads.",
         ["Cases"] = "Service cases raised by a client's contact, with their thread of replies, status, assignee and SLA timers in working hours.",
+        ["Intake"] = "Inbound e-mail from a mail gateway, placed by its sender as a new case or a reply on the case its subject refers to, "
+            + "and the triage of messages whose sender could not be placed: filed as a case or dismissed.",
         ["Compensation"] = "Compensation plans (versioned JSON), the statement preview, pay periods from calculation to lock, statements whose every line shows its formula, "
             + "the live ledger and inquiries on statement lines.",
         ["SLA"] = "SLA targets per case priority in working hours, the working calendar (time zone, days, hours) and public holidays.",

@@ -165,6 +165,7 @@ internal static class WebSetup
         api.MapDealsApi();
         api.MapSalesApi();
         api.MapServiceApi();
+        api.MapIntakeApi();
         api.MapPayApi();
         api.MapStaffingApi();
 

@@ -109,6 +109,9 @@ public static partial class CaseReference
 /// </summary>
 public sealed class IntakeHandlers(RapportDb db, CaseHandlers cases, TimeProvider clock)
 {
+    /// <summary>Who sees the triage list and files or dismisses its messages, as the pages' attribute names them.</summary>
+    public const string TriageRoles = $"{Roles.Administrator},{Roles.HeadOfSales},{Roles.Coordinator}";
+
     private const int PreviewLength = 160;
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
