@@ -127,6 +127,7 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
             .Replace("/settings/buying-roles/{Id:guid}", $"/settings/buying-roles/{ids.BuyingRole}", StringComparison.Ordinal)
             .Replace("/deals/{Id:guid}", $"/deals/{ids.Deal}", StringComparison.Ordinal)
             .Replace("/settings/products/{Id:guid}", $"/settings/products/{ids.Product}", StringComparison.Ordinal)
+            .Replace("/cases/triage/{Id:guid}", $"/cases/triage/{ids.Intake}", StringComparison.Ordinal)
             .Replace("/cases/{Id:guid}", $"/cases/{ids.Case}", StringComparison.Ordinal)
             .Replace("/pay/statements/{Id:guid}", $"/pay/statements/{ids.Statement}", StringComparison.Ordinal)
             .Replace("/pay/periods/{Id:guid}", $"/pay/periods/{ids.Period}", StringComparison.Ordinal)
@@ -144,7 +145,8 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
     /// <summary>One record of each kind a route names, from the demo: the manager's own where it is theirs.</summary>
     private sealed record Ids(
         Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole,
-        Guid Deal, Guid Product, Guid Case, Guid Statement, Guid Period, Guid Plan, Guid Inquiry, Guid Vacancy, Guid Candidate, Guid Profile, Guid Scorecard)
+        Guid Deal, Guid Product, Guid Case, Guid Statement, Guid Period, Guid Plan, Guid Inquiry, Guid Vacancy, Guid Candidate, Guid Profile, Guid Scorecard,
+        Guid Intake)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
@@ -177,7 +179,9 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                 vacancy,
                 await db.Candidates.Where(c => c.VacancyId == vacancy && c.ErasedAt == null).OrderByDescending(c => c.Stage).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 await db.RoleProfiles.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync(),
-                await db.Scorecards.Where(s => s.RaterId == head).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+                await db.Scorecards.Where(s => s.RaterId == head).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
+                // A message waiting in triage, so that its forms render.
+                await db.IntakeMessages.Where(m => m.State == Rapport.Service.IntakeState.Waiting).OrderBy(m => m.ReceivedAt).Select(m => m.Id).FirstAsync());
         }
     }
 
