@@ -48,6 +48,19 @@ public abstract partial class IntakeTests(RapportApp app)
         return (account, contact);
     }
 
+    /// <summary>
+    /// Gives a contact an address another active contact already has. The client base refuses that in its forms (an
+    /// address is one person's among active contacts); it happens to records that were shared before, or to a contact
+    /// made active again after a move, so it is written here directly.
+    /// </summary>
+    private Task<int> ShareAsync(Guid contactId, string address) => app.WithServicesAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<RapportDb>();
+        var contact = await db.Contacts.Include(c => c.Emails).SingleAsync(c => c.Id == contactId);
+        contact.AddEmails([address]);
+        return await db.SaveChangesAsync();
+    });
+
     private static Task<HttpResponseMessage> PostAsync(HttpClient gateway, string from, string subject, string? body = "Здравейте, имаме проблем.") =>
         gateway.PostJsonAsync("/api/v1/intake/messages", new IntakeInput { From = from, Subject = subject, Body = body });
 
@@ -133,7 +146,8 @@ public abstract partial class IntakeTests(RapportApp app)
         var coordinator = await PersonAsync("Координатор ", Roles.Coordinator);
         var shared = Address("schetovoditel");
         var (first, _) = await AccountAsync(owner, coordinator, "Първа фирма ", shared);
-        var (second, _) = await AccountAsync(owner, coordinator, "Втора фирма ", shared);
+        var (second, secondContact) = await AccountAsync(owner, coordinator, "Втора фирма ");
+        await ShareAsync(secondContact.Id, shared);
         var gateway = await app.ApiClientAsync(null, Roles.Administrator);
 
         var stranger = Address("neznaen");
@@ -350,7 +364,8 @@ public abstract partial class IntakeTests(RapportApp app)
         // A sender on several accounts who quotes an open case of one of them answers it.
         var shared = Address("dve.firmi");
         var (firstAccount, firstContact) = await AccountAsync(owner, coordinator, "Първа от групата ", shared);
-        await AccountAsync(owner, coordinator, "Втора от групата ", shared);
+        var (_, secondOfGroup) = await AccountAsync(owner, coordinator, "Втора от групата ");
+        await ShareAsync(secondOfGroup.Id, shared);
         var theirs = await (await coordinator.Api.PostJsonAsync("/api/v1/cases", new CaseInput
         {
             AccountId = firstAccount.Id, ContactId = firstContact.Id, Subject = "Обща заявка", Category = CaseCategory.Question,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Rapport.Service;
@@ -26,7 +27,7 @@ internal static class IntakeApi
             .WithDescription(IntakeDescription)
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator, Roles.Coordinator)).Validates<IntakeInput>().ProducesProblem(409);
         messages.MapGet("/", List).WithName("ListIntakeMessages")
-            .WithSummary("Inbound messages in one `state` (`Waiting`, the triage list, unless it says `Filed` or `Dismissed`), oldest first, one keyset page at a time.")
+            .WithSummary("Inbound messages in one `state` (`Waiting`, the triage list, unless it says `Filed` or `Dismissed`, in any letter case), oldest first, one keyset page at a time.")
             .RequireAuthorization(p => p.RequireRole(triage));
         messages.MapGet("/{id:guid}", Get).WithName("GetIntakeMessage")
             .WithSummary("One inbound message with its whole body and the sender's contacts on accounts the caller sees.")
@@ -58,10 +59,22 @@ internal static class IntakeApi
         };
     }
 
-    private static async Task<Ok<Page<IntakeRow>>> List(
-        ClaimsPrincipal user, IntakeHandlers handlers, CancellationToken ct, IntakeState state = IntakeState.Waiting, string? after = null,
-        int? size = null) =>
-        TypedResults.Ok(await handlers.ListAsync(user.ToViewer(), state, after, size, ct));
+    /// <remarks>
+    /// The state is read as text in any letter case (<c>?state=waiting</c>, as a gateway's operator types it), which
+    /// an enumeration parameter would refuse.
+    /// </remarks>
+    private static async Task<Results<Ok<Page<IntakeRow>>, ProblemHttpResult>> List(
+        ClaimsPrincipal user, IntakeHandlers handlers, CancellationToken ct, string? state = null, string? after = null, int? size = null)
+    {
+        var wanted = IntakeState.Waiting;
+        if (!string.IsNullOrEmpty(state) && (!Enum.TryParse(state, ignoreCase: true, out wanted) || !Enum.IsDefined(wanted) || int.TryParse(state, CultureInfo.InvariantCulture, out _)))
+        {
+            var expected = string.Format(CultureInfo.CurrentCulture, Texts.ApiExpectedOneOf, string.Join(", ", Enum.GetNames<IntakeState>()));
+            return ApiResults.FieldProblem([(nameof(state), string.Format(CultureInfo.CurrentCulture, Texts.ApiExpected, expected))]);
+        }
+
+        return TypedResults.Ok(await handlers.ListAsync(user.ToViewer(), wanted, after, size, ct));
+    }
 
     private static async Task<Results<Ok<IntakeDetails>, ProblemHttpResult>> Get(Guid id, ClaimsPrincipal user, IntakeHandlers handlers, CancellationToken ct) =>
         ApiResults.OkOrNotFound(await handlers.GetAsync(user.ToViewer(), id, ct), ServiceTexts.ErrorIntakeNotFound);
