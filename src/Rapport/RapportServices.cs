@@ -112,6 +112,7 @@ public static class RapportServices
         services.AddScoped<CaseHandlers>();
         services.AddScoped<HealthQueries>();
         services.AddScoped<SubscriptionHandlers>();
+        services.AddScoped<IntakeHandlers>();
         services.AddScoped<Service.Demo.ServiceDemo>();
         services.AddScoped<Service.Demo.SubscriptionsDemo>();
 

@@ -127,6 +127,7 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
             .Replace("/settings/buying-roles/{Id:guid}", $"/settings/buying-roles/{ids.BuyingRole}", StringComparison.Ordinal)
             .Replace("/deals/{Id:guid}", $"/deals/{ids.Deal}", StringComparison.Ordinal)
             .Replace("/settings/products/{Id:guid}", $"/settings/products/{ids.Product}", StringComparison.Ordinal)
+            .Replace("/cases/triage/{Id:guid}", $"/cases/triage/{ids.Intake}", StringComparison.Ordinal)
             .Replace("/cases/{Id:guid}", $"/cases/{ids.Case}", StringComparison.Ordinal)
             .Replace("/services/{Id:guid}", $"/services/{ids.Service}", StringComparison.Ordinal)
             .Replace("/pay/statements/{Id:guid}", $"/pay/statements/{ids.Statement}", StringComparison.Ordinal)
@@ -146,7 +147,7 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
     private sealed record Ids(
         Guid Account, Guid OtherAccount, Guid Contact, Guid OtherContact, Guid Employee, Guid Team, Guid User, Guid Parameter, Guid BuyingRole,
         Guid Deal, Guid Product, Guid Case, Guid Statement, Guid Period, Guid Plan, Guid Inquiry, Guid Vacancy, Guid Candidate, Guid Profile, Guid Scorecard,
-        Guid Service)
+        Guid Service, Guid Intake)
     {
         public static async Task<Ids> ReadAsync(RapportDb db)
         {
@@ -180,7 +181,9 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                 await db.Candidates.Where(c => c.VacancyId == vacancy && c.ErasedAt == null).OrderByDescending(c => c.Stage).ThenBy(c => c.Id).Select(c => c.Id).FirstAsync(),
                 await db.RoleProfiles.OrderBy(p => p.Name).Select(p => p.Id).FirstAsync(),
                 await db.Scorecards.Where(s => s.RaterId == head).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
-                await db.Subscriptions.Where(s => s.Account!.OwnerId == manager).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync());
+                await db.Subscriptions.Where(s => s.Account!.OwnerId == manager).OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(),
+                // A message waiting in triage, so that its forms render.
+                await db.IntakeMessages.Where(m => m.State == Rapport.Service.IntakeState.Waiting).OrderBy(m => m.ReceivedAt).Select(m => m.Id).FirstAsync());
         }
     }
 

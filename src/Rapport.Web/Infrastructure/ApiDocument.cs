@@ -39,6 +39,8 @@ internal static class ApiDocument
         ["Cases"] = "Service cases raised by a client's contact, with their thread of replies, status, assignee and SLA timers in working hours.",
         ["Services"] = "The services and subscriptions a client uses (value per month or year, renewal date, status), upcoming renewals, and a renewal turned into a deal.",
         ["Health"] = "Account health 0-100 with each factor's points and reason: relationships, decision-maker coverage, service cases, renewals and revenue trend.",
+        ["Intake"] = "Inbound e-mail from a mail gateway, placed by its sender as a new case or a reply on the case its subject refers to, "
+            + "and the triage of messages whose sender could not be placed: filed as a case or dismissed.",
         ["Compensation"] = "Compensation plans (versioned JSON), the statement preview, pay periods from calculation to lock, statements whose every line shows its formula, "
             + "the live ledger and inquiries on statement lines.",
         ["SLA"] = "SLA targets per case priority in working hours, the working calendar (time zone, days, hours) and public holidays.",

@@ -167,6 +167,7 @@ internal static class WebSetup
         api.MapSalesApi();
         api.MapServiceApi();
         api.MapSubscriptionsApi();
+        api.MapIntakeApi();
         api.MapPayApi();
         api.MapStaffingApi();
 

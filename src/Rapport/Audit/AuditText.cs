@@ -60,6 +60,15 @@ internal static class AuditText
         ["Subscription.Name"] = "FieldServiceName",
         ["Subscription.ProductId"] = "FieldServiceProduct",
         ["Subscription.Amount"] = "FieldServiceValue",
+        // The e-mail intake, in the service's own texts.
+        ["IntakeMessage.From"] = "FieldIntakeFrom",
+        ["IntakeMessage.FromKey"] = "FieldIntakeFromKey",
+        ["IntakeMessage.Body"] = "FieldIntakeBody",
+        ["IntakeMessage.ReceivedAt"] = "FieldIntakeReceivedAt",
+        ["IntakeMessage.State"] = "FieldIntakeState",
+        ["IntakeMessage.Reason"] = "FieldIntakeReason",
+        ["IntakeMessage.HandledById"] = "FieldIntakeHandledBy",
+        ["IntakeMessage.HandledAt"] = "FieldIntakeHandledAt",
 
         // Pay, in the pay's own texts.
         ["CompPlan.Name"] = "FieldPlanName",

@@ -296,23 +296,35 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
             assignee = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.CoordinatorId ?? a.OwnerId).FirstAsync(ct);
         }
 
+        var c = await AddCaseAsync(accountId, input.ContactId!.Value, input.Subject!, input.Description, input.Category, input.Priority, assignee, ct);
+        await db.SaveChangesAsync(ct);
+        return c.Id;
+    }
+
+    /// <summary>
+    /// A new case with its SLA clock started, added to the context but not saved: for a caller that has settled who may
+    /// open it (the e-mail intake places a message by its sender, not by what the gateway's user edits).
+    /// </summary>
+    internal async Task<ServiceCase> AddCaseAsync(
+        Guid accountId, Guid contactId, string subject, string? description, CaseCategory category, CasePriority priority, Guid assignee,
+        CancellationToken ct)
+    {
         var rules = await settings.RulesAsync(ct);
         var c = new ServiceCase
         {
             AccountId = accountId,
-            ContactId = input.ContactId!.Value,
-            Subject = input.Subject!.Trim(),
-            Description = input.Description?.Trim() ?? "",
-            Category = input.Category,
-            Priority = input.Priority,
+            ContactId = contactId,
+            Subject = subject.Trim(),
+            Description = description?.Trim() ?? "",
+            Category = category,
+            Priority = priority,
             Status = CaseStatus.New,
             AssigneeId = assignee,
             CreatedAt = Now,
         };
         CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
         db.Cases.Add(c);
-        await db.SaveChangesAsync(ct);
-        return c.Id;
+        return c;
     }
 
     public async Task<Result> ChangeStatusAsync(Viewer viewer, Guid id, CaseStatusInput input, CancellationToken ct = default)
@@ -369,28 +381,44 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
             return Error.Invalid(nameof(ReplyInput.Text), ServiceTexts.ValidationReplyNeedsEmployee);
         }
 
+        var reply = await AddReplyAsync(c, input.FromClient ? null : viewer.EmployeeId, input.FromClient ? c.ContactId : null,
+            input.Text!, input.Internal, ct);
+        var saved = await db.SaveOrConflictAsync(ct);
+        return saved.IsSuccess ? reply.Id : Result<Guid>.Fail([.. saved.Errors]);
+    }
+
+    /// <summary>
+    /// A reply from one of the contacts of the case's account, added but not saved, moving the case as any reply from
+    /// the client does: for the e-mail intake, which has settled that the sender is that contact.
+    /// </summary>
+    internal Task<CaseReply> AddClientReplyAsync(ServiceCase c, Guid contactId, string text, CancellationToken ct) =>
+        AddReplyAsync(c, null, contactId, text, internalNote: false, ct);
+
+    private async Task<CaseReply> AddReplyAsync(ServiceCase c, Guid? employeeId, Guid? contactId, string text, bool internalNote, CancellationToken ct)
+    {
         var now = Now;
         var rules = await settings.RulesAsync(ct);
+        var fromClient = contactId is not null;
         var reply = new CaseReply
         {
             CaseId = c.Id,
-            EmployeeId = input.FromClient ? null : viewer.EmployeeId,
-            ContactId = input.FromClient ? c.ContactId : null,
-            Text = input.Text!.Trim(),
+            EmployeeId = employeeId,
+            ContactId = contactId,
+            Text = text.Trim(),
             At = now,
-            Internal = input.Internal,
+            Internal = internalNote,
         };
         db.CaseReplies.Add(reply);
 
         // The client answering a case that waits on them starts the clock again; our first answer is the first response.
-        if (input.FromClient)
+        if (fromClient)
         {
             if (c.Status == CaseStatus.WaitingOnClient)
             {
                 Move(c, CaseStatus.InProgress, rules, now);
             }
         }
-        else if (!input.Internal)
+        else if (!internalNote)
         {
             if (c.FirstRespondedAt is null)
             {
@@ -406,8 +434,7 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
             CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
         }
 
-        var saved = await db.SaveOrConflictAsync(ct);
-        return saved.IsSuccess ? reply.Id : Result<Guid>.Fail([.. saved.Errors]);
+        return reply;
     }
 
     /// <summary>The active people the viewer may put in charge of a case.</summary>

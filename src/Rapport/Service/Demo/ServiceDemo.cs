@@ -93,6 +93,7 @@ public sealed class ServiceDemo(RapportDb db, SlaSettingsHandlers settings) : ID
 
         db.Cases.AddRange(cases);
         await db.SaveChangesAsync(ct);
+        await new IntakeDemo(db, settings).SeedAsync(demo, ct);
         demo.Progress?.Report(1);
     }
 
