@@ -148,10 +148,6 @@ public sealed class HealthQueries(RapportDb db, BuyingRoleCatalog roles, IOption
         }
     }
 
-    /// <summary>Whether some account's health was computed before this instant, or never.</summary>
-    public Task<bool> AnyComputedBeforeAsync(DateTime instant, CancellationToken ct = default) =>
-        db.Accounts.AnyAsync(a => a.HealthAt < instant, ct);
-
     private async Task WriteAsync(IReadOnlyDictionary<Guid, HealthReport> reports, CancellationToken ct)
     {
         // One UPDATE per score in the batch: at most 101, whatever the batch's size.
