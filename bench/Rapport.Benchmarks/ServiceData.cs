@@ -32,6 +32,9 @@ internal static class ServiceData
 
     private const int Chunk = 20_000;
 
+    /// <summary>The renewals' deep pages look this far ahead: the longest window the page offers (the API allows a day more).</summary>
+    private const int RenewalDays = 365;
+
     private static readonly string[] Subjects =
     [
         "Не се генерират месечните отчети", "Грешка при вход в системата", "Въпрос за фактурата за ноември",
@@ -150,9 +153,9 @@ internal static class ServiceData
             ["manager-cases"] = ["/api/v1/cases"],
             ["manager-html-cases"] = ["/cases"],
             ["renewals"] = ["/api/v1/renewals"],
-            ["renewals-deep"] = t.RenewalsDeep.Select(c => $"/api/v1/renewals?days={SubscriptionHandlers.MaxRenewalDays}&after={c}"),
+            ["renewals-deep"] = t.RenewalsDeep.Select(c => $"/api/v1/renewals?days={RenewalDays}&after={c}"),
             ["html-renewals"] = ["/renewals"],
-            ["html-renewals-deep"] = t.RenewalsDeep.Select(c => $"/renewals?days={SubscriptionHandlers.MaxRenewalDays}&after={c}"),
+            ["html-renewals-deep"] = t.RenewalsDeep.Select(c => $"/renewals?days={RenewalDays}&after={c}"),
             ["manager-renewals"] = ["/api/v1/renewals"],
             ["health-list-first"] = ["/api/v1/accounts?size=50&sort=Health"],
             ["health-list-deep"] = t.HealthDeep.Select(c => $"/api/v1/accounts?size=50&sort=Health&after={c}"),
@@ -436,7 +439,7 @@ internal static class ServiceData
         await using var services = database.Services(clock);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RapportDb>();
-        var until = DateOnly.FromDateTime(now).AddDays(SubscriptionHandlers.MaxRenewalDays);
+        var until = DateOnly.FromDateTime(now).AddDays(RenewalDays);
         var renewals = (await db.Subscriptions.AsNoTracking()
                 .Where(s => s.Status == SubscriptionStatus.Active && s.RenewsOn != null && s.RenewsOn <= until)
                 .OrderBy(s => s.RenewsOn).ThenBy(s => s.Id).Select(s => new { s.RenewsOn, s.Id }).ToListAsync())
