@@ -160,6 +160,9 @@ if [[ $smoke == 1 ]]; then
 fi
 
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
+# The default kinds need only `generate`. Those of the layers added on top are asked for with --only once their command
+# has run on --work: `staffing` (staffing-*, html-staffing-*) and `service` (cases-*, html-cases-*, manager-cases,
+# manager-html-cases, renewals, renewals-deep, html-renewals*, manager-renewals, health-list-*, html-health-list*).
 kinds=(account contacts coverage interactions account-page list-first list-deep list-owner search
        manager-account-page manager-list-first manager-list-deep manager-search head-list-first
        html-account html-list-first html-list-deep html-list-sorted html-list-going-cold html-suggest manager-html-account

@@ -10,9 +10,10 @@ internal sealed record BenchDatabase(DatabaseProvider Provider, string Connectio
 {
     /// <summary>
     /// The services of the business library, with the host's interceptors, for work done as a user would do it
-    /// (creating users and tokens); bulk loads use <see cref="Options"/> instead.
+    /// (creating users and tokens); bulk loads use <see cref="Options"/> instead. A <paramref name="clock"/> replaces the
+    /// system's, for work that must happen at the generated history's "now".
     /// </summary>
-    public ServiceProvider Services()
+    public ServiceProvider Services(TimeProvider? clock = null)
     {
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
@@ -22,6 +23,11 @@ internal sealed record BenchDatabase(DatabaseProvider Provider, string Connectio
             })
             .Build();
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddLogging();
         services.AddRapport(configuration);
         return services.BuildServiceProvider();

@@ -8,12 +8,12 @@ namespace Rapport.Benchmarks;
 
 /// <summary>
 /// <c>generate</c> builds dataset M (or a fraction of it) in a new database for a load test; <c>staffing</c> adds a
-/// vacancy with its candidates, deals and appraisal input to it; <c>drop</c> deletes it. Any other command line goes
-/// to BenchmarkDotNet.
+/// vacancy with its candidates, deals and appraisal input to it; <c>service</c> adds cases, their replies and services,
+/// and times account health; <c>drop</c> deletes it. Any other command line goes to BenchmarkDotNet.
 /// </summary>
 internal static class DatasetCommands
 {
-    public static readonly string[] Names = ["generate", "staffing", "drop"];
+    public static readonly string[] Names = ["generate", "staffing", "service", "drop"];
 
     /// <summary>The instant the generated history ends: fixed, so that the same seed gives the same database.</summary>
     internal static readonly DateTime DefaultNow = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -28,7 +28,7 @@ internal static class DatasetCommands
 
     public static Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Staffing(), Drop() };
+        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Staffing(), Service(), Drop() };
         return root.Parse(args).InvokeAsync();
     }
 
@@ -93,6 +93,41 @@ internal static class DatasetCommands
             return 0;
         });
         return command;
+    }
+
+    private static Command Service()
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => Dataset.Seed };
+
+        // The server judges SLA states and renewals against its own clock, so the cases' history ends when it runs.
+        var now = new Option<DateTime>("--now")
+        {
+            Description = "When the cases' history ends (UTC); the current hour by default, so that a server started now sees the SLA states as made.",
+            DefaultValueFactory = _ => CurrentHour(),
+        };
+        var cases = new Option<double>("--cases-per-account") { Description = "Cases per account on average.", DefaultValueFactory = _ => 2 };
+        var replies = new Option<double>("--replies-per-case") { Description = "Replies per case on average.", DefaultValueFactory = _ => 5 };
+        var output = new Option<string>("--out") { Description = "Folder whose urls/ gets the service request paths.", Required = true };
+        var command = new Command("service", "Add cases with their replies and services to a generated database, and time computing every account's health.")
+        {
+            Provider, Connection, seed, now, cases, replies, output,
+        };
+        command.SetAction(async parsed =>
+        {
+            var folder = Directory.CreateDirectory(parsed.GetValue(output)!).FullName;
+            var at = DateTime.SpecifyKind(parsed.GetValue(now), DateTimeKind.Utc);
+            var targets = await ServiceData.AddAsync(Database(parsed, folder), parsed.GetValue(seed), at, parsed.GetValue(cases),
+                parsed.GetValue(replies), Console.Out);
+            await ServiceData.WriteUrlsAsync(folder, targets);
+            return 0;
+        });
+        return command;
+    }
+
+    private static DateTime CurrentHour()
+    {
+        var now = TimeProvider.System.GetUtcNow().UtcDateTime;
+        return new DateTime(now.Year, now.Month, now.Day, now.Hour, 0, 0, DateTimeKind.Utc);
     }
 
     private static Command Drop()

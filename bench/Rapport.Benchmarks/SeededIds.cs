@@ -55,4 +55,13 @@ internal sealed class SeededIds(int seed)
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
     public static extern void SetId(Rapport.Staffing.EvidenceRecord record, Guid id);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
+    public static extern void SetId(Rapport.Service.ServiceCase serviceCase, Guid id);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
+    public static extern void SetId(Rapport.Service.CaseReply reply, Guid id);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
+    public static extern void SetId(Rapport.Service.Subscription subscription, Guid id);
 }

@@ -56,13 +56,16 @@ public sealed class HealthQueries(RapportDb db, BuyingRoleCatalog roles, IOption
         var strongest = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id))
             .Select(a => new { a.Id, a.StrongestUntil }).ToDictionaryAsync(a => a.Id, a => a.StrongestUntil, ct);
 
-        // Coverage as AccountSignals counts it: warm relationships of active contacts with our active people.
+        // Coverage as AccountSignals counts it: warm relationships of active contacts with our active people. The
+        // required roles are picked here, not in SQL: with them there, SQLite (it keeps no statistics) walked the role
+        // index over every contact holding one instead of the batch's accounts' contacts (docs/benchmarks.md).
         var covered = (await (from r in db.Relationships.AsNoTracking()
                               join c in db.Contacts on r.ContactId equals c.Id
                               join e in db.Employees on r.EmployeeId equals e.Id
-                              where ids.Contains(c.AccountId) && required.Contains(c.Role) && r.WarmUntil > now
+                              where ids.Contains(c.AccountId) && r.WarmUntil > now
                                   && c.Status == ContactStatus.Active && e.Status == EmployeeStatus.Active
                               select new { c.AccountId, c.Role }).Distinct().ToListAsync(ct))
+            .Where(x => required.Contains(x.Role))
             .GroupBy(x => x.AccountId).ToDictionary(g => g.Key, g => g.Count());
 
         var cases = await db.Cases.AsNoTracking()
@@ -77,10 +80,13 @@ public sealed class HealthQueries(RapportDb db, BuyingRoleCatalog roles, IOption
             })
             .ToDictionaryAsync(x => x.Key, ct);
 
-        var renewals = await db.Subscriptions.AsNoTracking()
-            .Where(s => ids.Contains(s.AccountId) && s.Status == SubscriptionStatus.Active && s.RenewsOn != null && s.RenewalDealId == null)
-            .GroupBy(s => s.AccountId).Select(g => new { g.Key, Next = g.Min(s => s.RenewsOn) })
-            .ToDictionaryAsync(x => x.Key, x => x.Next, ct);
+        // The renewal date is compared here, not in SQL: with it there, SQLite walked (Status, RenewsOn) over every
+        // running service instead of the batch's accounts' ones.
+        var renewals = (await db.Subscriptions.AsNoTracking()
+                .Where(s => ids.Contains(s.AccountId) && s.Status == SubscriptionStatus.Active)
+                .Select(s => new { s.AccountId, s.RenewsOn, s.RenewalDealId }).ToListAsync(ct))
+            .Where(s => s.RenewsOn != null && s.RenewalDealId == null)
+            .GroupBy(s => s.AccountId).ToDictionary(g => g.Key, g => g.Min(s => s.RenewsOn));
 
         // Sums of decimals are taken here: SQLite cannot add decimals in SQL.
         var yearAgo = today.AddDays(-365);
