@@ -47,9 +47,11 @@ public sealed class HealthQueries(RapportDb db, BuyingRoleCatalog roles, IOption
             .Take(take).ToListAsync(ct);
 
     /// <summary>The health of these accounts now (an account not in the database is left out).</summary>
-    public async Task<IReadOnlyDictionary<Guid, HealthReport>> ComputeAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default)
+    public Task<IReadOnlyDictionary<Guid, HealthReport>> ComputeAsync(IReadOnlyCollection<Guid> ids, CancellationToken ct = default) =>
+        ComputeAsync(ids, clock.GetUtcNow().UtcDateTime, ct);
+
+    private async Task<IReadOnlyDictionary<Guid, HealthReport>> ComputeAsync(IReadOnlyCollection<Guid> ids, DateTime now, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
         var today = DateOnly.FromDateTime(now);
         var required = (await roles.GetAsync(ct)).Required;
 
@@ -120,7 +122,8 @@ public sealed class HealthQueries(RapportDb db, BuyingRoleCatalog roles, IOption
     {
         foreach (var chunk in accountIds.Distinct().Chunk(BatchSize))
         {
-            await WriteAsync(await ComputeAsync(chunk, ct), ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await WriteAsync(await ComputeAsync(chunk, now, ct), now, ct);
         }
     }
 
@@ -148,22 +151,26 @@ public sealed class HealthQueries(RapportDb db, BuyingRoleCatalog roles, IOption
                 return seen;
             }
 
-            await WriteAsync(await ComputeAsync(ids, ct), ct);
+            var now = clock.GetUtcNow().UtcDateTime;
+            await WriteAsync(await ComputeAsync(ids, now, ct), now, ct);
             after = ids[^1];
             seen += ids.Count;
         }
     }
 
-    private async Task WriteAsync(IReadOnlyDictionary<Guid, HealthReport> reports, CancellationToken ct)
+    /// <summary>
+    /// Stores the scores computed at <paramref name="computedAt"/>, except over a score computed later: two refreshes
+    /// of one account (a change's and another's, or the daily one) may finish in either order, and the later read wins.
+    /// One UPDATE per score in the batch: at most 101, whatever the batch's size.
+    /// </summary>
+    private async Task WriteAsync(IReadOnlyDictionary<Guid, HealthReport> reports, DateTime computedAt, CancellationToken ct)
     {
-        // One UPDATE per score in the batch: at most 101, whatever the batch's size.
-        var now = clock.GetUtcNow().UtcDateTime;
         foreach (var group in reports.GroupBy(r => r.Value.Score, r => r.Key))
         {
             var ids = group.ToList();
             var score = group.Key;
-            await db.Accounts.Where(a => ids.Contains(a.Id))
-                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Health, score).SetProperty(a => a.HealthAt, now), ct);
+            await db.Accounts.Where(a => ids.Contains(a.Id) && a.HealthAt <= computedAt)
+                .ExecuteUpdateAsync(s => s.SetProperty(a => a.Health, score).SetProperty(a => a.HealthAt, computedAt), ct);
         }
     }
 }
