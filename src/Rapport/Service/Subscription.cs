@@ -49,7 +49,10 @@ public sealed class Subscription : IVersioned, IAudited
     public long Version { get; set; }
 
     /// <summary>What a year of the service is worth: twelve months, or the yearly amount.</summary>
-    public decimal YearlyAmount => Billing == BillingPeriod.Monthly ? Amount * 12 : Amount;
+    public decimal YearlyAmount => Amount * PeriodsPerYear(Billing);
+
+    /// <summary>How many billing periods make a year: twelve months, or one year.</summary>
+    public static int PeriodsPerYear(BillingPeriod billing) => billing == BillingPeriod.Monthly ? 12 : 1;
 }
 
 public enum BillingPeriod

@@ -54,7 +54,7 @@ public sealed record SubscriptionRow(
     DateOnly? RenewsOn, decimal Amount, string Currency, BillingPeriod Billing, SubscriptionStatus Status,
     Guid? RenewalDealId, long? RenewalDealNumber, long Version)
 {
-    public decimal YearlyAmount => Billing == BillingPeriod.Monthly ? Amount * 12 : Amount;
+    public decimal YearlyAmount => Amount * Subscription.PeriodsPerYear(Billing);
 }
 
 /// <summary>A renewal coming up: the service, its account's health and who looks after the account.</summary>
@@ -176,7 +176,6 @@ public sealed class SubscriptionHandlers(RapportDb db, DealHandlers deals, TimeP
 
         var ownerId = await db.Accounts.Where(a => a.Id == subscription.AccountId).Select(a => a.OwnerId).FirstAsync(ct);
         var owner = ownerId == viewer.EmployeeId || await DealAccess.MayAssignAsync(db, viewer, ownerId, ct) ? ownerId : viewer.EmployeeId;
-        var months = subscription.Billing == BillingPeriod.Monthly ? 12m : 1m;
         var input = new DealInput
         {
             AccountId = subscription.AccountId,
@@ -187,7 +186,7 @@ public sealed class SubscriptionHandlers(RapportDb db, DealHandlers deals, TimeP
             OwnerId = owner,
             Forecast = ForecastCategory.Commit,
             Lines = subscription.ProductId is { } product
-                ? [new DealLineInput { ProductId = product, Quantity = months, UnitPrice = subscription.Amount }]
+                ? [new DealLineInput { ProductId = product, Quantity = Subscription.PeriodsPerYear(subscription.Billing), UnitPrice = subscription.Amount }]
                 : [],
         };
 

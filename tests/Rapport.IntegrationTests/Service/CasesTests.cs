@@ -47,18 +47,6 @@ public abstract partial class CasesTests(RapportApp app)
             Category = CaseCategory.Problem,
         })).ReadAsync<CaseDetails>(HttpStatusCode.Created);
 
-    /// <summary>Moves a case's opening back by so much working time, as if it had been opened then, and re-times it.</summary>
-    private Task<int> BackdateAsync(Guid caseId, Duration workingTime) => app.WithServicesAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<RapportDb>();
-        var rules = await sp.GetRequiredService<SlaSettingsHandlers>().RulesAsync();
-        var c = await db.Cases.SingleAsync(x => x.Id == caseId);
-        c.CreatedAt = rules.Calendar.Before(SystemClock.Instance.GetCurrentInstant(), workingTime)!.Value.ToDateTimeUtc();
-        CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
-        await db.SaveChangesAsync();
-        return 0;
-    });
-
     private static async Task<CaseDetails> GetAsync(HttpClient api, Guid id) =>
         await (await api.GetAsync($"/api/v1/cases/{id}")).ReadAsync<CaseDetails>();
 
@@ -135,8 +123,8 @@ public abstract partial class CasesTests(RapportApp app)
         var calm = await OpenAsync(me, account.Id, contact.Id, "Въпрос за фактура", CasePriority.Low);
         var late = await OpenAsync(me, account.Id, contact.Id, "Системата не работи", CasePriority.Urgent);
         var close = await OpenAsync(me, account.Id, contact.Id, "Бавен експорт", CasePriority.High);
-        await BackdateAsync(late.Id, Duration.FromHours(2));
-        await BackdateAsync(close.Id, Duration.FromMinutes(3 * 60 + 30));
+        await app.BackdateCaseAsync(late.Id, Duration.FromHours(2));
+        await app.BackdateCaseAsync(close.Id, Duration.FromMinutes(3 * 60 + 30));
 
         var list = await (await me.Api.GetAsync($"/api/v1/cases?accountId={account.Id}")).ReadAsync<Page<CaseRow>>();
         Assert.Equal([(late.Id, SlaState.Breached), (close.Id, SlaState.NearBreach), (calm.Id, SlaState.OnTrack)],

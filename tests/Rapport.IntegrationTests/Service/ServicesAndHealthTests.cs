@@ -181,7 +181,7 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
         {
             AccountId = account.Id, ContactId = contact.Id, Subject = "Системата не работи", Priority = CasePriority.Urgent, Category = CaseCategory.Problem,
         })).ReadAsync<CaseDetails>(HttpStatusCode.Created);
-        await BackdateAsync(opened.Id, Duration.FromHours(2));
+        await app.BackdateCaseAsync(opened.Id, Duration.FromHours(2));
         await AddAsync(me, account.Id, Support(Today.AddDays(10)));
 
         var worse = await HealthAsync(me, account.Id);
@@ -212,7 +212,7 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
             {
                 AccountId = weak.Id, ContactId = weakContact.Id, Subject = subject, Priority = CasePriority.Urgent, Category = CaseCategory.Problem,
             })).ReadAsync<CaseDetails>(HttpStatusCode.Created);
-            await BackdateAsync(c.Id, Duration.FromHours(3));
+            await app.BackdateCaseAsync(c.Id, Duration.FromHours(3));
         }
 
         await app.WithServicesAsync(async sp =>
@@ -291,7 +291,7 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
             {
                 AccountId = account.Id, ContactId = contact.Id, Subject = "Не работи фактурирането", Priority = CasePriority.Urgent, Category = CaseCategory.Problem,
             })).ReadAsync<CaseDetails>(HttpStatusCode.Created);
-            await BackdateAsync(c.Id, Duration.FromHours(2));
+            await app.BackdateCaseAsync(c.Id, Duration.FromHours(2));
         }
 
         var rows = await (await head.Api.GetAsync("/api/v1/cases/escalations")).ReadAsync<List<EscalationRow>>();
@@ -306,17 +306,6 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
         Assert.Contains("Escalations", Visible(await browser.GetStringAsync($"/cases/escalations?{English}")), StringComparison.Ordinal);
         Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInClientAsync(mine.Email)).GetAsync("/cases/escalations")).StatusCode);
     }
-
-    /// <summary>Moves a case's opening back by so much working time, as if it had been opened then, and re-times it.</summary>
-    private Task<int> BackdateAsync(Guid caseId, Duration workingTime) => app.WithServicesAsync(async sp =>
-    {
-        var db = sp.GetRequiredService<RapportDb>();
-        var rules = await sp.GetRequiredService<SlaSettingsHandlers>().RulesAsync();
-        var c = await db.Cases.SingleAsync(x => x.Id == caseId);
-        c.CreatedAt = rules.Calendar.Before(SystemClock.Instance.GetCurrentInstant(), workingTime)!.Value.ToDateTimeUtc();
-        CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
-        return await db.SaveChangesAsync();
-    });
 
     private static (int Points, HealthReason Reason) Factor(HealthReport report, HealthFactorKind kind)
     {
