@@ -198,7 +198,7 @@ internal static class ServiceData
                 CreatedAt = now.AddSeconds(-random.NextDouble() * HistoryDays * 86_400),
             };
             SeededIds.SetId(c, ids.Next());
-            made.Add(Live(c, random, calendar, rules.For(priority), now));
+            made.Add(Live(c, random, calendar, rules.For(ServiceTier.Standard, priority), now));
         }
 
         return made;

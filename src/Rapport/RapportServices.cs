@@ -109,6 +109,7 @@ public static class RapportServices
         services.AddScoped<Staffing.OfferHandlers>();
         services.AddSingleton<IMergeParticipant, DealMerge>();
         services.AddScoped<SlaSettingsHandlers>();
+        services.AddScoped<ServiceTierHandlers>();
         services.AddScoped<CaseHandlers>();
         services.AddScoped<HealthQueries>();
         services.AddScoped<SubscriptionHandlers>();

@@ -47,6 +47,9 @@ public sealed class Account : IVersioned, IAudited
 
     public Employee? Coordinator { get; set; }
 
+    /// <summary>The level of service the client is promised; the SLA targets of its cases follow it.</summary>
+    public ServiceTier Tier { get; set; }
+
     public long Version { get; set; }
 
     // Sort keys for the account list, derived and kept by AccountSignals: instants, so they stay true as time passes.
@@ -96,6 +99,14 @@ public enum SizeSegment
     Large,
 }
 
+/// <summary>The level of service promised to a client, from the plain one to the closest care.</summary>
+public enum ServiceTier
+{
+    Standard,
+    Premium,
+    Strategic,
+}
+
 public enum AccountStatus
 {
     Prospect,
@@ -117,6 +128,7 @@ internal sealed class AccountConfiguration : IEntityTypeConfiguration<Account>
         builder.Property(x => x.Region).HasMaxLength(100);
         builder.Property(x => x.Size).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Tier).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.HasOne(x => x.Parent).WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Owner).WithMany().HasForeignKey(x => x.OwnerId).OnDelete(DeleteBehavior.Restrict);

@@ -285,7 +285,7 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
         var details = await db.Accounts.AsNoTracking().VisibleTo(db, viewer).Where(a => a.Id == id)
             .Select(a => new AccountDetails(a.Id, a.Name, a.CountryCode, a.RegistrationNumber, a.Domain, a.Industry, a.Size,
                 a.Region, a.Status, a.ParentId, a.Parent != null ? a.Parent.Name : null, a.OwnerId, a.Owner!.FullName,
-                a.CoordinatorId, a.Coordinator != null ? a.Coordinator.FullName : null, a.Version, false))
+                a.CoordinatorId, a.Coordinator != null ? a.Coordinator.FullName : null, a.Tier, a.Version, false))
             .FirstOrDefaultAsync(ct);
         return details is null ? null : details with { CanEdit = await ClientBaseAccess.CanEditAsync(db, viewer, id, ct) };
     }

@@ -63,7 +63,7 @@ public sealed record AccountRow(
 public sealed record AccountDetails(
     Guid Id, string Name, string CountryCode, string? RegistrationNumber, string? Domain, string Industry, SizeSegment Size,
     string Region, AccountStatus Status, Guid? ParentId, string? ParentName, Guid OwnerId, string OwnerName,
-    Guid? CoordinatorId, string? CoordinatorName, long Version, bool CanEdit)
+    Guid? CoordinatorId, string? CoordinatorName, ServiceTier Tier, long Version, bool CanEdit)
 {
     public AccountInput ToInput() => new()
     {

@@ -105,7 +105,7 @@ public sealed record CaseRow(
 /// <summary>A case with everything its page shows.</summary>
 public sealed record CaseDetails(
     Guid Id, string Subject, string Description, Guid AccountId, string AccountName, Guid ContactId, string ContactName,
-    CaseCategory Category, CasePriority Priority, CaseStatus Status, Guid AssigneeId, string AssigneeName, DateTime CreatedAt,
+    CaseCategory Category, CasePriority Priority, ServiceTier Tier, CaseStatus Status, Guid AssigneeId, string AssigneeName, DateTime CreatedAt,
     DateTime? FirstRespondedAt, DateTime? ResolvedAt, SlaState Sla, SlaTimer FirstResponse, SlaTimer Resolution, bool MayEdit, long Version);
 
 /// <summary>A message of a case's thread, oldest first.</summary>
@@ -225,7 +225,7 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
         var found = await Visible(viewer).Where(c => c.Id == id).Select(c => new
         {
             c.Id, c.Subject, c.Description, c.AccountId, AccountName = c.Account!.Name, c.ContactId, ContactName = c.Contact!.FullName,
-            c.Category, c.Priority, c.Status, c.AssigneeId, AssigneeName = c.Assignee!.FullName, c.CreatedAt, c.FirstRespondedAt,
+            c.Category, c.Priority, c.Tier, c.Status, c.AssigneeId, AssigneeName = c.Assignee!.FullName, c.CreatedAt, c.FirstRespondedAt,
             c.ResolvedAt, c.PausedSince, c.ResponseDueAt, c.ResolutionDueAt, c.SlaDueAt, c.SlaNearAt, c.Version,
         }).FirstOrDefaultAsync(ct);
         if (found is null)
@@ -237,7 +237,7 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
         var mayEdit = await Editable(viewer).AnyAsync(c => c.Id == id, ct);
         var paused = found.PausedSince is not null;
         return new CaseDetails(found.Id, found.Subject, found.Description, found.AccountId, found.AccountName, found.ContactId,
-            found.ContactName, found.Category, found.Priority, found.Status, found.AssigneeId, found.AssigneeName, found.CreatedAt,
+            found.ContactName, found.Category, found.Priority, found.Tier, found.Status, found.AssigneeId, found.AssigneeName, found.CreatedAt,
             found.FirstRespondedAt, found.ResolvedAt, CaseClock.StateAt(found.SlaDueAt, found.SlaNearAt, now),
             Timer(found.ResponseDueAt, found.FirstRespondedAt, paused, found.SlaNearAt, now),
             Timer(found.ResolutionDueAt, found.ResolvedAt, paused, found.SlaNearAt, now),
@@ -321,8 +321,9 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
             Status = CaseStatus.New,
             AssigneeId = assignee,
             CreatedAt = Now,
+            Tier = await db.Accounts.Where(a => a.Id == accountId).Select(a => a.Tier).FirstAsync(ct),
         };
-        CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
+        CaseClock.Refresh(c, rules.Calendar, rules.For(c));
         db.Cases.Add(c);
         return c;
     }
@@ -422,7 +423,7 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
         {
             if (c.FirstRespondedAt is null)
             {
-                CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
+                CaseClock.Refresh(c, rules.Calendar, rules.For(c));
                 c.FirstRespondedAt = now;
             }
 
@@ -431,7 +432,7 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
                 c.Status = CaseStatus.InProgress;
             }
 
-            CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
+            CaseClock.Refresh(c, rules.Calendar, rules.For(c));
         }
 
         return reply;
@@ -477,7 +478,7 @@ public sealed class CaseHandlers(RapportDb db, SlaSettingsHandlers settings, Tim
     /// <summary>Moves a case to a status, stopping, starting or settling its SLA clock as the status asks.</summary>
     private static void Move(ServiceCase c, CaseStatus status, SlaRules rules, DateTime now)
     {
-        var targets = rules.For(c.Priority);
+        var targets = rules.For(c);
         if (status == CaseStatus.WaitingOnClient)
         {
             CaseClock.Pause(c, rules.Calendar, targets, now);

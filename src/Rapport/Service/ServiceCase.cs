@@ -33,6 +33,10 @@ public sealed class ServiceCase : IVersioned, IAudited
 
     public CaseStatus Status { get; set; }
 
+    /// <summary>The account's service tier the SLA clock runs by: taken when the case opens and whenever the account's tier changes.</summary>
+    [NotAudited]
+    public ServiceTier Tier { get; set; }
+
     public Guid AssigneeId { get; set; }
 
     public Employee? Assignee { get; set; }
@@ -149,6 +153,7 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         builder.Property(x => x.Category).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Priority).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Status).HasConversion<string>().HasMaxLength(16);
+        builder.Property(x => x.Tier).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Version).IsConcurrencyToken();
         builder.Ignore(x => x.IsOpen);
         builder.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);

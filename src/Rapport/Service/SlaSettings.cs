@@ -1,13 +1,16 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Rapport.ClientBase;
 using Rapport.Shared;
 
 namespace Rapport.Service;
 
-/// <summary>The SLA targets for cases of one priority, in working hours.</summary>
+/// <summary>The SLA targets for cases of one priority on accounts of one service tier, in working hours.</summary>
 public sealed class SlaPolicy : IVersioned, IAudited
 {
     public Guid Id { get; private set; } = Guid.CreateVersion7();
+
+    public ServiceTier Tier { get; set; }
 
     public CasePriority Priority { get; set; }
 
@@ -17,14 +20,25 @@ public sealed class SlaPolicy : IVersioned, IAudited
 
     public long Version { get; set; }
 
-    /// <summary>The targets an installation starts with, before an administrator changes them.</summary>
-    public static IReadOnlyDictionary<CasePriority, (decimal Response, decimal Resolution)> Defaults { get; } =
-        new Dictionary<CasePriority, (decimal, decimal)>
+    /// <summary>
+    /// The targets an installation starts with, before an administrator changes them: the standard tier's, halved
+    /// (roughly) for a premium client and quartered for a strategic one, never under a quarter of an hour.
+    /// </summary>
+    public static IReadOnlyDictionary<(ServiceTier Tier, CasePriority Priority), (decimal Response, decimal Resolution)> Defaults { get; } =
+        new Dictionary<(ServiceTier, CasePriority), (decimal, decimal)>
         {
-            [CasePriority.Urgent] = (1m, 8m),
-            [CasePriority.High] = (4m, 16m),
-            [CasePriority.Normal] = (8m, 40m),
-            [CasePriority.Low] = (16m, 80m),
+            [(ServiceTier.Standard, CasePriority.Urgent)] = (1m, 8m),
+            [(ServiceTier.Standard, CasePriority.High)] = (4m, 16m),
+            [(ServiceTier.Standard, CasePriority.Normal)] = (8m, 40m),
+            [(ServiceTier.Standard, CasePriority.Low)] = (16m, 80m),
+            [(ServiceTier.Premium, CasePriority.Urgent)] = (0.5m, 4m),
+            [(ServiceTier.Premium, CasePriority.High)] = (2m, 8m),
+            [(ServiceTier.Premium, CasePriority.Normal)] = (4m, 24m),
+            [(ServiceTier.Premium, CasePriority.Low)] = (8m, 40m),
+            [(ServiceTier.Strategic, CasePriority.Urgent)] = (0.25m, 2m),
+            [(ServiceTier.Strategic, CasePriority.High)] = (1m, 4m),
+            [(ServiceTier.Strategic, CasePriority.Normal)] = (2m, 12m),
+            [(ServiceTier.Strategic, CasePriority.Low)] = (4m, 20m),
         };
 }
 
@@ -62,9 +76,10 @@ internal sealed class SlaPolicyConfiguration : IEntityTypeConfiguration<SlaPolic
 {
     public void Configure(EntityTypeBuilder<SlaPolicy> builder)
     {
+        builder.Property(x => x.Tier).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Priority).HasConversion<string>().HasMaxLength(16);
         builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.HasIndex(x => x.Priority).IsUnique();
+        builder.HasIndex(x => new { x.Tier, x.Priority }).IsUnique();
     }
 }
 

@@ -3,12 +3,13 @@ using System.Diagnostics.CodeAnalysis;
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
 using NodaTime.Utility;
+using Rapport.ClientBase;
 using Rapport.Data;
 using Rapport.Shared;
 
 namespace Rapport.Service;
 
-/// <summary>An administrator's change to one priority's SLA targets.</summary>
+/// <summary>An administrator's change to one priority's SLA targets on one service tier.</summary>
 public sealed class SlaPolicyInput
 {
     [Display(Name = nameof(ServiceTexts.FieldFirstResponseHours), ResourceType = typeof(ServiceTexts))]
@@ -67,19 +68,22 @@ public sealed class HolidayInput
     public string? Name { get; set; }
 }
 
-public sealed record SlaPolicyRow(CasePriority Priority, decimal FirstResponseHours, decimal ResolutionHours, long Version);
+public sealed record SlaPolicyRow(ServiceTier Tier, CasePriority Priority, decimal FirstResponseHours, decimal ResolutionHours, long Version);
 
 public sealed record WorkingCalendarDetails(string TimeZoneId, IReadOnlyList<DayOfWeek> WorkingDays, TimeOnly DayStart, TimeOnly DayEnd, long Version);
 
 public sealed record HolidayRow(Guid Id, DateOnly From, DateOnly To, string Name);
 
-/// <summary>All the SLA settings: targets per priority, the working calendar and the public holidays.</summary>
+/// <summary>All the SLA settings: targets per service tier and priority, the working calendar and the public holidays.</summary>
 public sealed record SlaSettingsDetails(IReadOnlyList<SlaPolicyRow> Policies, WorkingCalendarDetails Calendar, IReadOnlyList<HolidayRow> Holidays);
 
-/// <summary>The settings as the SLA clock uses them: the calendar and each priority's targets.</summary>
-public sealed record SlaRules(BusinessCalendar Calendar, IReadOnlyDictionary<CasePriority, SlaTargets> Targets)
+/// <summary>The settings as the SLA clock uses them: the calendar and the targets of each tier and priority.</summary>
+public sealed record SlaRules(BusinessCalendar Calendar, IReadOnlyDictionary<(ServiceTier Tier, CasePriority Priority), SlaTargets> Targets)
 {
-    public SlaTargets For(CasePriority priority) => Targets[priority];
+    public SlaTargets For(ServiceTier tier, CasePriority priority) => Targets[(tier, priority)];
+
+    /// <summary>The targets a case runs by: its priority's on its account's tier.</summary>
+    public SlaTargets For(ServiceCase c) => For(c.Tier, c.Priority);
 }
 
 /// <summary>SLA settings an administrator edits; every change re-times the open cases, whose due instants follow from them.</summary>
@@ -87,10 +91,14 @@ public sealed class SlaSettingsHandlers(RapportDb db)
 {
     public async Task<SlaSettingsDetails> GetAsync(CancellationToken ct = default)
     {
-        var stored = await db.SlaPolicies.AsNoTracking().ToListAsync(ct);
-        var policies = Enum.GetValues<CasePriority>().Reverse().Select(p => stored.FirstOrDefault(s => s.Priority == p) is { } s
-                ? new SlaPolicyRow(p, s.FirstResponseHours, s.ResolutionHours, s.Version)
-                : new SlaPolicyRow(p, SlaPolicy.Defaults[p].Response, SlaPolicy.Defaults[p].Resolution, 0))
+        var stored = (await db.SlaPolicies.AsNoTracking().ToListAsync(ct)).ToDictionary(s => (s.Tier, s.Priority));
+        var policies = (
+                from tier in Enum.GetValues<ServiceTier>()
+                from priority in Enum.GetValues<CasePriority>().Reverse()
+                let defaults = SlaPolicy.Defaults[(tier, priority)]
+                select stored.TryGetValue((tier, priority), out var s)
+                    ? new SlaPolicyRow(tier, priority, s.FirstResponseHours, s.ResolutionHours, s.Version)
+                    : new SlaPolicyRow(tier, priority, defaults.Response, defaults.Resolution, 0))
             .ToList();
         var calendar = await db.WorkingCalendars.AsNoTracking().FirstOrDefaultAsync(ct) ?? new WorkingCalendar();
         var holidays = await db.PublicHolidays.AsNoTracking().OrderBy(h => h.From)
@@ -107,17 +115,18 @@ public sealed class SlaSettingsHandlers(RapportDb db)
         var holidays = settings.Holidays.SelectMany(h => Dates(h.From, h.To));
         var calendar = new BusinessCalendar(zone, c.WorkingDays.Select(BclConversions.ToIsoDayOfWeek),
             LocalTime.FromTicksSinceMidnight(c.DayStart.Ticks), LocalTime.FromTicksSinceMidnight(c.DayEnd.Ticks), holidays);
-        return new(calendar, settings.Policies.ToDictionary(p => p.Priority, p => SlaTargets.Of(p.FirstResponseHours, p.ResolutionHours)));
+        return new(calendar, settings.Policies.ToDictionary(p => (p.Tier, p.Priority), p => SlaTargets.Of(p.FirstResponseHours, p.ResolutionHours)));
     }
 
-    public async Task<Result> UpdatePolicyAsync(Viewer viewer, CasePriority priority, SlaPolicyInput input, CancellationToken ct = default)
+    public async Task<Result> UpdatePolicyAsync(
+        Viewer viewer, ServiceTier tier, CasePriority priority, SlaPolicyInput input, CancellationToken ct = default)
     {
         if (!viewer.IsAdministrator)
         {
             return new Error(ErrorKind.Forbidden, Texts.ErrorForbidden);
         }
 
-        if (!Enum.IsDefined(priority))
+        if (!Enum.IsDefined(tier) || !Enum.IsDefined(priority))
         {
             return Error.NotFound(ServiceTexts.ErrorPolicyNotFound);
         }
@@ -137,7 +146,7 @@ public sealed class SlaSettingsHandlers(RapportDb db)
             return Error.Invalid(nameof(SlaPolicyInput.ResolutionHours), ServiceTexts.ValidationResolutionBeforeResponse);
         }
 
-        var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Priority == priority, ct);
+        var policy = await db.SlaPolicies.FirstOrDefaultAsync(p => p.Tier == tier && p.Priority == priority, ct);
         if (policy is null)
         {
             if (input.Version != 0)
@@ -146,7 +155,7 @@ public sealed class SlaSettingsHandlers(RapportDb db)
             }
 
             // Version 0 stands for the defaults never saved; the first save is 1, so an editor who read the defaults is stale after it.
-            policy = new SlaPolicy { Priority = priority, Version = 1 };
+            policy = new SlaPolicy { Tier = tier, Priority = priority, Version = 1 };
             db.SlaPolicies.Add(policy);
         }
         else if (policy.Version != input.Version)
@@ -256,38 +265,51 @@ public sealed class SlaSettingsHandlers(RapportDb db)
 
     /// <summary>
     /// Saves the change, then re-times every open case by the new rules: their due instants are derived from the
-    /// settings, so the lists would otherwise sort and flag them by the old ones. Settings change rarely; open cases
-    /// are read in pages and written with the clock keys only, which neither bump a version nor enter the audit log.
+    /// settings, so the lists would otherwise sort and flag them by the old ones.
     /// </summary>
     private async Task<Result> SaveAndRetimeAsync(CancellationToken ct)
     {
         var saved = await db.SaveOrConflictAsync(ct);
-        if (!saved.IsSuccess)
+        if (saved.IsSuccess)
         {
-            return saved;
+            await RetimeOpenCasesAsync(db.Cases, ct);
         }
 
+        return saved;
+    }
+
+    /// <summary>
+    /// Re-times the open cases among <paramref name="cases"/> by the current rules, and by their account's tier now.
+    /// Settings and tiers change rarely; open cases are read in pages by id and written with the clock keys only,
+    /// which neither bump a version nor enter the audit log.
+    /// </summary>
+    internal async Task RetimeOpenCasesAsync(IQueryable<ServiceCase> cases, CancellationToken ct)
+    {
         var rules = await RulesAsync(ct);
-        for (var skip = 0; ; skip += 500)
+        var open = cases.AsNoTracking()
+            .Where(c => c.Status == CaseStatus.New || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.WaitingOnClient);
+        for (var after = Guid.Empty; ;)
         {
-            var batch = await db.Cases.AsNoTracking()
-                .Where(c => (c.Status == CaseStatus.New || c.Status == CaseStatus.InProgress || c.Status == CaseStatus.WaitingOnClient)
-)
-                .OrderBy(c => c.Id).Skip(skip).Take(500).ToListAsync(ct);
+            var batch = await open.Where(c => c.Id > after).OrderBy(c => c.Id)
+                .Select(c => new { Case = c, c.Account!.Tier }).Take(500).ToListAsync(ct);
             if (batch.Count == 0)
             {
-                return Result.Ok();
+                return;
             }
 
-            foreach (var c in batch)
+            foreach (var (c, tier) in batch.Select(b => (b.Case, b.Tier)))
             {
-                CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
+                c.Tier = tier;
+                CaseClock.Refresh(c, rules.Calendar, rules.For(c));
                 await db.Cases.Where(x => x.Id == c.Id).ExecuteUpdateAsync(s => s
+                    .SetProperty(x => x.Tier, c.Tier)
                     .SetProperty(x => x.ResponseDueAt, c.ResponseDueAt)
                     .SetProperty(x => x.ResolutionDueAt, c.ResolutionDueAt)
                     .SetProperty(x => x.SlaDueAt, c.SlaDueAt)
                     .SetProperty(x => x.SlaNearAt, c.SlaNearAt), ct);
             }
+
+            after = batch[^1].Case.Id;
         }
     }
 

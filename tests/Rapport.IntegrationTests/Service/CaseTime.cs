@@ -16,7 +16,7 @@ public static class CaseTime
         var rules = await sp.GetRequiredService<SlaSettingsHandlers>().RulesAsync();
         var c = await db.Cases.SingleAsync(x => x.Id == caseId);
         c.CreatedAt = rules.Calendar.Before(SystemClock.Instance.GetCurrentInstant(), workingTime)!.Value.ToDateTimeUtc();
-        CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
+        CaseClock.Refresh(c, rules.Calendar, rules.For(c));
         return await db.SaveChangesAsync();
     });
 }

@@ -258,21 +258,26 @@ public abstract partial class CasesTests(RapportApp app)
         var admin = await app.ApiClientAsync(null, Roles.Administrator);
         var settings = await (await admin.GetAsync("/api/v1/settings/sla")).ReadAsync<SlaSettingsDetails>();
         Assert.Equal([(CasePriority.Urgent, 1m, 8m), (CasePriority.High, 4m, 16m), (CasePriority.Normal, 8m, 40m), (CasePriority.Low, 16m, 80m)],
-            settings.Policies.Select(p => (p.Priority, p.FirstResponseHours, p.ResolutionHours)).ToList());
+            settings.Policies.Where(p => p.Tier == ServiceTier.Standard).Select(p => (p.Priority, p.FirstResponseHours, p.ResolutionHours)).ToList());
+        Assert.Equal([(CasePriority.Urgent, 0.25m, 2m), (CasePriority.High, 1m, 4m), (CasePriority.Normal, 2m, 12m), (CasePriority.Low, 4m, 20m)],
+            settings.Policies.Where(p => p.Tier == ServiceTier.Strategic).Select(p => (p.Priority, p.FirstResponseHours, p.ResolutionHours)).ToList());
+        Assert.Equal(12, settings.Policies.Count);
         Assert.Equal(("Europe/Sofia", new TimeOnly(9, 0), new TimeOnly(18, 0), 5), (settings.Calendar.TimeZoneId, settings.Calendar.DayStart,
             settings.Calendar.DayEnd, settings.Calendar.WorkingDays.Count));
 
-        var zero = await admin.PutJsonAsync("/api/v1/settings/sla/policies/Urgent", new SlaPolicyInput { FirstResponseHours = 0, ResolutionHours = 8 });
+        var zero = await admin.PutJsonAsync("/api/v1/settings/sla/policies/Standard/Urgent", new SlaPolicyInput { FirstResponseHours = 0, ResolutionHours = 8 });
         Assert.Equal(ServiceTexts.ValidationTargetPositive, await FieldErrorAsync(zero, "firstResponseHours"));
-        var negative = await admin.PutJsonAsync("/api/v1/settings/sla/policies/Urgent", new SlaPolicyInput { FirstResponseHours = 1, ResolutionHours = -2 });
+        var negative = await admin.PutJsonAsync("/api/v1/settings/sla/policies/Standard/Urgent", new SlaPolicyInput { FirstResponseHours = 1, ResolutionHours = -2 });
         Assert.Equal(ServiceTexts.ValidationTargetPositive, await FieldErrorAsync(negative, "resolutionHours"));
-        await (await admin.PutJsonAsync("/api/v1/settings/sla/policies/Huge", new SlaPolicyInput { FirstResponseHours = 1, ResolutionHours = 2 }))
+        await (await admin.PutJsonAsync("/api/v1/settings/sla/policies/Standard/Huge", new SlaPolicyInput { FirstResponseHours = 1, ResolutionHours = 2 }))
             .ProblemAsync(HttpStatusCode.BadRequest);
-        var low = settings.Policies.Single(p => p.Priority == CasePriority.Low);
-        var saved = await (await admin.PutJsonAsync("/api/v1/settings/sla/policies/Low", new SlaPolicyInput { FirstResponseHours = 16, ResolutionHours = 80, Version = low.Version }))
+        await (await admin.PutJsonAsync("/api/v1/settings/sla/policies/Gold/Low", new SlaPolicyInput { FirstResponseHours = 1, ResolutionHours = 2 }))
+            .ProblemAsync(HttpStatusCode.BadRequest);
+        var low = settings.Policies.Single(p => p.Tier == ServiceTier.Standard && p.Priority == CasePriority.Low);
+        var saved = await (await admin.PutJsonAsync("/api/v1/settings/sla/policies/Standard/Low", new SlaPolicyInput { FirstResponseHours = 16, ResolutionHours = 80, Version = low.Version }))
             .ReadAsync<SlaSettingsDetails>();
-        Assert.Equal(16m, saved.Policies.Single(p => p.Priority == CasePriority.Low).FirstResponseHours);
-        await (await admin.PutJsonAsync("/api/v1/settings/sla/policies/Low", new SlaPolicyInput { FirstResponseHours = 16, ResolutionHours = 80, Version = low.Version }))
+        Assert.Equal(16m, saved.Policies.Single(p => p.Tier == ServiceTier.Standard && p.Priority == CasePriority.Low).FirstResponseHours);
+        await (await admin.PutJsonAsync("/api/v1/settings/sla/policies/Standard/Low", new SlaPolicyInput { FirstResponseHours = 16, ResolutionHours = 80, Version = low.Version }))
             .ProblemAsync(HttpStatusCode.Conflict);
 
         var christmas = await (await admin.PostJsonAsync("/api/v1/settings/sla/holidays", new HolidayInput { From = new(2031, 12, 24), To = new(2031, 12, 26), Name = "Коледа" }))
@@ -299,15 +304,20 @@ public abstract partial class CasesTests(RapportApp app)
         _ = adminUser;
         var browser = await app.SignedInClientAsync(adminEmail);
         var bg = Visible(await browser.GetStringAsync($"/settings/sla?{Bulgarian}"));
-        Assert.Matches("Срокове по приоритет.*Спешен.*Висок.*Нормален.*Нисък.*Работен календар.*Официални празници.*Коледа", bg);
-        Assert.Contains("Targets per priority", Visible(await browser.GetStringAsync($"/settings/sla?{English}")), StringComparison.Ordinal);
+        Assert.Matches("Срокове по ниво на обслужване и приоритет.*Стандартно Премиум Стратегическо Срокове „Стандартно“ "
+            + "Спешен.*Висок.*Нормален.*Нисък.*Работен календар.*Официални празници.*Коледа", bg);
+        Assert.Contains("Targets per tier and priority", Visible(await browser.GetStringAsync($"/settings/sla?{English}")), StringComparison.Ordinal);
+        // Another tier's targets on its own tab, its numbers in the fields.
+        var strategic = await browser.GetStringAsync($"/settings/sla?tier=Strategic&{English}");
+        Assert.Contains("Strategic targets", Visible(strategic), StringComparison.Ordinal);
+        Assert.Matches("id=\"response-Urgent\"[^>]*value=\"0.25\"|value=\"0.25\"[^>]*id=\"response-Urgent\"", strategic);
         var refused = await RapportApp.PostFormAsync(browser, $"/settings/sla?{Bulgarian}", "sla-Urgent",
             new() { ["Urgent.FirstResponseHours"] = "0", ["Urgent.ResolutionHours"] = "8" });
         Assert.Contains("validation-message\">Срокът трябва да е положителен брой работни часове.<", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         (await admin.DeleteAsync($"/api/v1/settings/sla/holidays/{christmas.Id}")).EnsureSuccessStatusCode();
 
         var manager = await PersonAsync("Без права ");
-        await (await manager.Api.PutJsonAsync("/api/v1/settings/sla/policies/Low", new SlaPolicyInput { FirstResponseHours = 1, ResolutionHours = 2 }))
+        await (await manager.Api.PutJsonAsync("/api/v1/settings/sla/policies/Standard/Low", new SlaPolicyInput { FirstResponseHours = 1, ResolutionHours = 2 }))
             .ProblemAsync(HttpStatusCode.Forbidden);
         Assert.NotEqual(HttpStatusCode.OK, (await (await app.SignedInClientAsync(manager.Email)).GetAsync("/settings/sla")).StatusCode);
     }

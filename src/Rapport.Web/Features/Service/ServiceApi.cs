@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.ClientBase;
 using Rapport.Service;
 using Rapport.Shared;
 
@@ -42,10 +43,10 @@ internal static class ServiceApi
 
         var sla = api.MapGroup("/settings/sla").WithTags("SLA");
         sla.MapGet("/", async (SlaSettingsHandlers handlers, CancellationToken ct) => TypedResults.Ok(await handlers.GetAsync(ct)))
-            .WithName("GetSlaSettings").WithSummary("The SLA targets per priority in working hours, the working calendar and the public holidays.")
+            .WithName("GetSlaSettings").WithSummary("The SLA targets per service tier and priority in working hours, the working calendar and the public holidays.")
             .RequireAuthorization(p => p.RequireRole(Roles.ClientBaseUsers.Split(',')));
-        sla.MapPut("/policies/{priority}", UpdatePolicy).WithName("UpdateSlaPolicy")
-            .WithSummary("Changes one priority's first-response and resolution targets (working hours, more than zero); open cases are re-timed.")
+        sla.MapPut("/policies/{tier}/{priority}", UpdatePolicy).WithName("UpdateSlaPolicy")
+            .WithSummary("Changes the first-response and resolution targets of one priority on accounts of one service tier (working hours, more than zero); open cases are re-timed.")
             .RequireAuthorization(p => p.RequireRole(Roles.Administrator)).Validates<SlaPolicyInput>()
             .ProducesProblem(404).ProducesProblem(409);
         sla.MapPut("/calendar", UpdateCalendar).WithName("UpdateWorkingCalendar")
@@ -115,8 +116,8 @@ internal static class ServiceApi
     }
 
     private static async Task<Results<Ok<SlaSettingsDetails>, ProblemHttpResult>> UpdatePolicy(
-        CasePriority priority, SlaPolicyInput input, ClaimsPrincipal user, SlaSettingsHandlers handlers, CancellationToken ct) =>
-        await ApiResults.OkAfter(await handlers.UpdatePolicyAsync(user.ToViewer(), priority, input, ct),
+        ServiceTier tier, CasePriority priority, SlaPolicyInput input, ClaimsPrincipal user, SlaSettingsHandlers handlers, CancellationToken ct) =>
+        await ApiResults.OkAfter(await handlers.UpdatePolicyAsync(user.ToViewer(), tier, priority, input, ct),
             async () => (SlaSettingsDetails?)await handlers.GetAsync(ct));
 
     private static async Task<Results<Ok<SlaSettingsDetails>, ProblemHttpResult>> UpdateCalendar(

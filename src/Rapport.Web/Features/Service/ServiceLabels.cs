@@ -1,5 +1,6 @@
 using System.Globalization;
 using NodaTime;
+using Rapport.ClientBase;
 using Rapport.Service;
 
 namespace Rapport.Web.Features.Service;
@@ -24,6 +25,14 @@ internal static class ServiceLabels
         CasePriority.High => ServiceTexts.PriorityHigh,
         CasePriority.Urgent => ServiceTexts.PriorityUrgent,
         _ => priority.ToString(),
+    };
+
+    public static string Of(ServiceTier tier) => tier switch
+    {
+        ServiceTier.Standard => ServiceTexts.TierStandard,
+        ServiceTier.Premium => ServiceTexts.TierPremium,
+        ServiceTier.Strategic => ServiceTexts.TierStrategic,
+        _ => tier.ToString(),
     };
 
     public static string Of(CaseCategory category) => category switch

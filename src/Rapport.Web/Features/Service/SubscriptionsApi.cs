@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Rapport.ClientBase;
 using Rapport.Service;
 using Rapport.Shared;
 
@@ -7,7 +8,8 @@ namespace Rapport.Web.Features.Service;
 
 /// <summary>
 /// The services clients use under <c>/api/v1/services</c> and <c>/api/v1/accounts/{id}/services</c>, the renewals list,
-/// and an account's health with its factors under <c>/api/v1/accounts/{id}/health</c>.
+/// an account's service tier under <c>/api/v1/accounts/{id}/tier</c>, and its health with its factors under
+/// <c>/api/v1/accounts/{id}/health</c>.
 /// </summary>
 internal static class SubscriptionsApi
 {
@@ -30,6 +32,9 @@ internal static class SubscriptionsApi
         accounts.MapPost("/services", Create).WithName("CreateService")
             .WithSummary("Records a service on an account the caller may edit: name, optional catalogue product, start, renewal, value per month or year.")
             .Validates<SubscriptionInput>().ProducesProblem(404);
+        accounts.MapPut("/tier", SetTier).WithName("SetAccountTier").WithTags("SLA")
+            .WithSummary("Sets the service tier promised to the client (`Standard`, `Premium` or `Strategic`), whose SLA targets its cases then run by; its open cases are re-timed at once. Only an administrator or the head of sales of the account's team; `version` is the account's, as last read.")
+            .Validates<AccountTierInput>().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         accounts.MapGet("/health", Health).WithName("GetAccountHealth").WithTags("Health")
             .WithSummary("The account's health now, 0–100, with each factor's points, its most and the reason (see docs/account-health.md).")
             .ProducesProblem(404);
@@ -37,6 +42,13 @@ internal static class SubscriptionsApi
         api.MapGet("/renewals", Renewals).WithTags("Services").RequireAuthorization(p => p.RequireRole(users)).WithName("ListRenewals")
             .WithSummary("Running services renewing within `days` (default 90, at most 366; overdue ones included) on accounts the caller sees, soonest first, with each account's stored health; one keyset page at a time.");
         return api;
+    }
+
+    private static async Task<Results<Ok<AccountDetails>, ProblemHttpResult>> SetTier(
+        Guid accountId, AccountTierInput input, ClaimsPrincipal user, ServiceTierHandlers handlers, AccountHandlers accounts, CancellationToken ct)
+    {
+        var viewer = user.ToViewer();
+        return await ApiResults.OkAfter(await handlers.SetAsync(viewer, accountId, input, ct), () => accounts.GetAsync(viewer, accountId, ct));
     }
 
     private static async Task<Results<Ok<SubscriptionRow>, ProblemHttpResult>> Get(

@@ -61,6 +61,7 @@ internal static class AuditValues
         EmployeeStatus s => Labels.Of(s),
         ParameterKind k => Labels.Of(k),
         ImportKind k => ImportFields.KindLabel(k),
+        ServiceTier t => Service.ServiceLabels.Of(t),
         FollowUpKind k => k switch
         {
             FollowUpKind.RecoverRole => Texts.TaskKindRecoverRole,

@@ -66,8 +66,9 @@ internal sealed class IntakeDemo(RapportDb db, SlaSettingsHandlers settings)
                     + "Моля, погледнете спешно, защото днес трябва да фактурираме на трима клиенти.\n\nПоздрави",
                 Category = CaseCategory.Other, Priority = CasePriority.Normal, Status = CaseStatus.New, AssigneeId = coordinator.Id,
                 CreatedAt = created.ToDateTimeUtc(),
+                Tier = await db.Accounts.Where(a => a.Id == writer.AccountId).Select(a => a.Tier).FirstAsync(ct),
             };
-            CaseClock.Refresh(c, rules.Calendar, rules.For(c.Priority));
+            CaseClock.Refresh(c, rules.Calendar, rules.For(c));
             db.Cases.Add(c);
             db.IntakeMessages.Add(new IntakeMessage
             {

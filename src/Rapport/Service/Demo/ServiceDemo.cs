@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using NodaTime;
+using Rapport.ClientBase;
 using Rapport.Data;
 using Rapport.People;
 
@@ -59,6 +60,7 @@ public sealed class ServiceDemo(RapportDb db, SlaSettingsHandlers settings) : ID
     public async Task SeedAsync(DemoContext demo, CancellationToken ct)
     {
         var rules = await settings.RulesAsync(ct);
+        await PromiseTiersAsync(demo, ct);
         var coordinator = demo.Staff.People.FirstOrDefault(p => p.SignIn == DemoSignIns.Coordinator);
         var manager = demo.Staff.People.FirstOrDefault(p => p.SignIn == DemoSignIns.Manager);
         var shapes = Enum.GetValues<Shape>();
@@ -72,22 +74,23 @@ public sealed class ServiceDemo(RapportDb db, SlaSettingsHandlers settings) : ID
 
             var accounts = await db.Accounts.AsNoTracking()
                 .Where(a => coordinated ? a.CoordinatorId == person.Id : a.OwnerId == person.Id)
-                .OrderBy(a => a.SearchName).Select(a => a.Id).Take(count).ToListAsync(ct);
+                .OrderBy(a => a.SearchName).Select(a => new { a.Id, a.Tier }).Take(count).ToListAsync(ct);
+            var ids = accounts.Select(a => a.Id).ToList();
             var contacts = await db.Contacts.AsNoTracking()
-                .Where(c => accounts.Contains(c.AccountId) && c.Status == ClientBase.ContactStatus.Active)
+                .Where(c => ids.Contains(c.AccountId) && c.Status == ClientBase.ContactStatus.Active)
                 .OrderBy(c => c.SearchName).Select(c => new { c.Id, c.AccountId }).ToListAsync(ct);
             // Every shape once before any twice, whichever accounts turn out to have no contact.
             var built = 0;
             for (var i = 0; i < accounts.Count && built < shapes.Length + 2; i++)
             {
-                var ofAccount = contacts.Where(c => c.AccountId == accounts[i]).ToList();
+                var ofAccount = contacts.Where(c => c.AccountId == accounts[i].Id).ToList();
                 if (ofAccount.Count == 0)
                 {
                     continue;
                 }
 
                 var contact = ofAccount[demo.Random.Next(ofAccount.Count)].Id;
-                cases.Add(Build(demo, rules, shapes[built++ % shapes.Length], accounts[i], contact, person.Id));
+                cases.Add(Build(demo, rules, shapes[built++ % shapes.Length], accounts[i].Id, accounts[i].Tier, contact, person.Id));
             }
         }
 
@@ -97,7 +100,30 @@ public sealed class ServiceDemo(RapportDb db, SlaSettingsHandlers settings) : ID
         demo.Progress?.Report(1);
     }
 
-    private static ServiceCase Build(DemoContext demo, SlaRules rules, Shape shape, Guid accountId, Guid contactId, Guid assignee)
+    /// <summary>
+    /// The tiers promised to the demo's clients, as if agreed when each became one: a large active client is premium,
+    /// one in three of them strategic, and one medium-sized client in four premium. Written past the audit log.
+    /// </summary>
+    private async Task PromiseTiersAsync(DemoContext demo, CancellationToken ct)
+    {
+        var candidates = await db.Accounts.AsNoTracking()
+            .Where(a => a.Status == ClientBase.AccountStatus.Active && (a.Size == ClientBase.SizeSegment.Large || a.Size == ClientBase.SizeSegment.Medium))
+            .OrderBy(a => a.SearchName).Select(a => new { a.Id, a.Size }).ToListAsync(ct);
+        var tiers = candidates
+            .Select(a => (a.Id, Tier: a.Size == ClientBase.SizeSegment.Large
+                ? demo.Random.Next(3) == 0 ? ServiceTier.Strategic : ServiceTier.Premium
+                : demo.Random.Next(4) == 0 ? ServiceTier.Premium : ServiceTier.Standard))
+            .Where(a => a.Tier != ServiceTier.Standard)
+            .GroupBy(a => a.Tier, a => a.Id);
+        foreach (var tier in tiers)
+        {
+            var ids = tier.ToList();
+            await db.Accounts.Where(a => ids.Contains(a.Id)).ExecuteUpdateAsync(s => s.SetProperty(a => a.Tier, tier.Key), ct);
+        }
+    }
+
+    private static ServiceCase Build(
+        DemoContext demo, SlaRules rules, Shape shape, Guid accountId, ServiceTier tier, Guid contactId, Guid assignee)
     {
         var random = demo.Random;
         var priority = shape switch
@@ -107,7 +133,7 @@ public sealed class ServiceDemo(RapportDb db, SlaSettingsHandlers settings) : ID
             Shape.JustOpened => CasePriority.Low,
             _ => CasePriority.Normal,
         };
-        var targets = rules.For(priority);
+        var targets = rules.For(tier, priority);
         var now = Instant.FromDateTimeUtc(demo.Now);
         var calendar = rules.Calendar;
 
@@ -130,6 +156,7 @@ public sealed class ServiceDemo(RapportDb db, SlaSettingsHandlers settings) : ID
             Description = Descriptions[random.Next(Descriptions.Length)],
             Category = (CaseCategory)random.Next(Enum.GetValues<CaseCategory>().Length),
             Priority = priority,
+            Tier = tier,
             Status = CaseStatus.New,
             AssigneeId = assignee,
             CreatedAt = created.ToDateTimeUtc(),
