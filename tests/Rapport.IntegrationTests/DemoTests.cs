@@ -186,6 +186,12 @@ public abstract partial class DemoTests(RapportApp app)
             Assert.All(cases, c => Assert.Matches("[А-Яа-я]", c.Subject));
         }
 
+        // Large and some medium-sized clients are promised a closer tier, and their cases run by it.
+        var tiers = await WithDbAsync(db => db.Accounts.Where(a => a.Tier != ServiceTier.Standard).Select(a => a.Tier).Distinct().ToListAsync());
+        Assert.Equal([ServiceTier.Premium, ServiceTier.Strategic], tiers.Order());
+        Assert.Equal(0, await WithDbAsync(db => db.Cases.CountAsync(c => c.Tier != c.Account!.Tier)));
+        Assert.True(await WithDbAsync(db => db.Cases.AnyAsync(c => c.Tier != ServiceTier.Standard)));
+
         var coordinator = await app.SignedInClientAsync(DemoSignIns.Coordinator, DemoData.Password);
         var home = WebUtility.HtmlDecode(await coordinator.GetStringAsync("/"));
         Assert.Contains(Rapport.Service.ServiceTexts.ResourceManager.GetString("HomeMyCases", Bulgarian)!, home, StringComparison.Ordinal);
