@@ -110,6 +110,7 @@ public static class RapportServices
         services.AddSingleton<IMergeParticipant, DealMerge>();
         services.AddScoped<SlaSettingsHandlers>();
         services.AddScoped<ServiceTierHandlers>();
+        services.AddSingleton<IDealOutcomeParticipant, RenewalOnWin>();
         services.AddScoped<CaseHandlers>();
         services.AddScoped<HealthQueries>();
         services.AddScoped<SubscriptionHandlers>();

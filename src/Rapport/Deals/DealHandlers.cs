@@ -14,7 +14,8 @@ namespace Rapport.Deals;
 /// reopens, split and owner changes. A stale version is a conflict, as everywhere.
 /// </summary>
 public sealed class DealHandlers(
-    RapportDb db, TimeProvider clock, DealSettingsCatalog catalog, CurrencyConverter converter) : ICurrencyRateObserver
+    RapportDb db, TimeProvider clock, DealSettingsCatalog catalog, CurrencyConverter converter, IEnumerable<IDealOutcomeParticipant> participants)
+    : ICurrencyRateObserver
 {
     /// <summary>An expected close date further ahead than this is taken for a typing mistake.</summary>
     public const int MaxYearsAhead = 5;
@@ -230,6 +231,11 @@ public sealed class DealHandlers(
         var ev = NewEvent(viewer, deal, DealEventKind.Won, closedOn);
         (ev.FromStageId, ev.ToStageId, ev.AmountAfter, ev.BaseAfter) = (from, won.Id, deal.Amount, deal.AmountBase);
         ev.Details = new DealEventDetails(Credits: Credits(deal), Lines: Lines(deal), NewBusiness: deal.NewBusiness).ToJson();
+        foreach (var participant in participants)
+        {
+            await participant.DealWonAsync(db, deal, ct);
+        }
+
         return await SaveAsync(deal, ct);
     }
 
@@ -314,6 +320,7 @@ public sealed class DealHandlers(
         (ev.FromStageId, ev.ToStageId, ev.AmountBefore, ev.BaseBefore) = (deal.StageId, stage.Id, deal.Amount, deal.AmountBase);
         ev.Details = new DealEventDetails(Credits: Credits(deal), Lines: Lines(deal), NewBusiness: deal.NewBusiness,
             WasOutcome: deal.Outcome, WasClosedOn: deal.ClosedOn, LostReasonId: deal.LostReasonId).ToJson();
+        var was = deal.Outcome;
         deal.Outcome = DealOutcome.Open;
         deal.StageId = stage.Id;
         deal.StageSince = clock.GetUtcNow().UtcDateTime;
@@ -327,6 +334,11 @@ public sealed class DealHandlers(
         deal.AmountBase = conversion.Value.Converted;
         deal.RateDate = rateDate;
         (ev.AmountAfter, ev.BaseAfter) = (deal.Amount, deal.AmountBase);
+        foreach (var participant in participants)
+        {
+            await participant.DealReopenedAsync(db, deal, was, ct);
+        }
+
         return await SaveAsync(deal, ct);
     }
 

@@ -52,9 +52,12 @@ public sealed class SubscriptionInput
 public sealed record SubscriptionRow(
     Guid Id, Guid AccountId, string AccountName, string Name, Guid? ProductId, string? ProductName, DateOnly StartsOn,
     DateOnly? RenewsOn, decimal Amount, string Currency, BillingPeriod Billing, SubscriptionStatus Status,
-    Guid? RenewalDealId, long? RenewalDealNumber, long Version)
+    Guid? RenewalDealId, long? RenewalDealNumber, DealOutcome? RenewalDealOutcome, long Version)
 {
     public decimal YearlyAmount => Amount * Subscription.PeriodsPerYear(Billing);
+
+    /// <summary>Whether the next renewal already has an open deal; a won one renewed the service, a lost one leaves the renewal due.</summary>
+    public bool RenewalPending => RenewalDealId is not null && RenewalDealOutcome == DealOutcome.Open;
 }
 
 /// <summary>A renewal coming up: the service, its account's health and who looks after the account.</summary>
@@ -164,7 +167,8 @@ public sealed class SubscriptionHandlers(RapportDb db, DealHandlers deals, TimeP
             return refused!;
         }
 
-        if (subscription.RenewalDealId is not null)
+        // One open deal per renewal; once it is won (the service renewed) or lost, the next attempt gets a deal of its own.
+        if (subscription.RenewalDealId is { } earlier && await db.Deals.AnyAsync(d => d.Id == earlier && d.Outcome == DealOutcome.Open, ct))
         {
             return Error.Conflict(ServiceTexts.ErrorRenewalDealExists);
         }
@@ -278,7 +282,7 @@ public sealed class SubscriptionHandlers(RapportDb db, DealHandlers deals, TimeP
         query.Select(s => new SubscriptionRow(
             s.Id, s.AccountId, s.Account!.Name, s.Name, s.ProductId, s.Product!.Name, s.StartsOn, s.RenewsOn, s.Amount, s.Currency,
             s.Billing, s.Status, s.RenewalDealId, db.Deals.Where(d => d.Id == s.RenewalDealId).Select(d => (long?)d.Number).FirstOrDefault(),
-            s.Version));
+            db.Deals.Where(d => d.Id == s.RenewalDealId).Select(d => (DealOutcome?)d.Outcome).FirstOrDefault(), s.Version));
 }
 
 /// <summary>A request to turn a service's renewal into a deal, against the version the caller read.</summary>

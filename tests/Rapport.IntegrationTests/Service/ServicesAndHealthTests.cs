@@ -161,6 +161,24 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
         var won = await (await me.Api.PostJsonAsync($"/api/v1/deals/{deal.Id}/win", new WinInput { ClosedOn = Today, Version = deal.Version }))
             .ReadAsync<DealDetails>();
         Assert.Equal((DealOutcome.Won, (bool?)false), (won.Outcome, won.NewBusiness));
+
+        // Won, it renewed the service: the next renewal is a year on, and it may have a deal of its own.
+        var renewed = await (await me.Api.GetAsync($"/api/v1/services/{service.Id}")).ReadAsync<SubscriptionRow>();
+        Assert.Equal((Today.AddDays(25).AddYears(1), deal.Id, DealOutcome.Won, false),
+            (renewed.RenewsOn, renewed.RenewalDealId, renewed.RenewalDealOutcome, renewed.RenewalPending));
+        var servicePage = Visible(await browser.GetStringAsync($"/services/{service.Id}?{Bulgarian}"));
+        Assert.Contains("Подновена със сделка " + deal.Number, servicePage, StringComparison.Ordinal);
+        Assert.Contains("Създай сделка за подновяване", servicePage, StringComparison.Ordinal);
+        Assert.Contains("Renewed by deal " + deal.Number, Visible(await browser.GetStringAsync($"/services/{service.Id}?{English}")), StringComparison.Ordinal);
+        Assert.DoesNotContain(service.Id.ToString(), await browser.GetStringAsync($"/renewals?days=30&{Bulgarian}"), StringComparison.Ordinal);
+
+        // Reopened, the win is taken back, and so is the renewal.
+        var reopened = await (await me.Api.PostJsonAsync($"/api/v1/deals/{deal.Id}/reopen", new ReopenInput { Version = won.Version })).ReadAsync<DealDetails>();
+        Assert.Equal(DealOutcome.Open, reopened.Outcome);
+        var back = await (await me.Api.GetAsync($"/api/v1/services/{service.Id}")).ReadAsync<SubscriptionRow>();
+        Assert.Equal((Today.AddDays(25), true), (back.RenewsOn, back.RenewalPending));
+        await (await me.Api.PostJsonAsync($"/api/v1/services/{service.Id}/renewal-deal", new RenewalDealInput { Version = back.Version }))
+            .ProblemAsync(HttpStatusCode.Conflict);
     }
 
     [Fact]
