@@ -40,6 +40,9 @@ public sealed class IntakeFileInput
     [Display(Name = nameof(ServiceTexts.FieldRaisedBy), ResourceType = typeof(ServiceTexts))]
     [Required(ErrorMessageResourceName = nameof(Texts.ValidationRequired), ErrorMessageResourceType = typeof(Texts))]
     public Guid? ContactId { get; set => field = Choice.OrNull(value); }
+
+    /// <summary>Whether the sender's address joins the contact's e-mail addresses, so that their next message files itself.</summary>
+    public bool RememberAddress { get; set; }
 }
 
 /// <summary>The sender of an inbound message must be one e-mail address (a display name around it is allowed).</summary>
@@ -65,8 +68,8 @@ public sealed record IntakeRow(
 /// a sender on several accounts), and who handled it.
 /// </summary>
 public sealed record IntakeDetails(
-    Guid Id, string From, string Subject, string Body, DateTime ReceivedAt, IntakeState State, IntakeReason? Reason, Guid? CaseId,
-    Guid? ReplyId, string? HandledBy, DateTime? HandledAt, IReadOnlyList<IntakeSender> Senders);
+    Guid Id, string From, string FromKey, string Subject, string Body, DateTime ReceivedAt, IntakeState State, IntakeReason? Reason,
+    Guid? CaseId, Guid? ReplyId, string? HandledBy, DateTime? HandledAt, IReadOnlyList<IntakeSender> Senders);
 
 /// <summary>A contact who has the sender's address, on an account the viewer sees.</summary>
 public sealed record IntakeSender(Guid AccountId, string AccountName, Guid ContactId, string ContactName);
@@ -263,7 +266,7 @@ public sealed class IntakeHandlers(RapportDb db, CaseHandlers cases, TimeProvide
                              where e.Address == m.FromKey && c.Status == ContactStatus.Active && visible.Contains(c.AccountId)
                              orderby c.Account!.SearchName, c.SearchName
                              select new IntakeSender(c.AccountId, c.Account!.Name, c.Id, c.FullName)).ToListAsync(ct);
-        return new IntakeDetails(m.Id, m.From, m.Subject, m.Body, m.ReceivedAt, m.State, m.Reason, m.CaseId, m.ReplyId, handledBy, m.HandledAt, senders);
+        return new IntakeDetails(m.Id, m.From, m.FromKey, m.Subject, m.Body, m.ReceivedAt, m.State, m.Reason, m.CaseId, m.ReplyId, handledBy, m.HandledAt, senders);
     }
 
     /// <summary>
@@ -306,6 +309,12 @@ public sealed class IntakeHandlers(RapportDb db, CaseHandlers cases, TimeProvide
         if (!created.IsSuccess)
         {
             return created;
+        }
+
+        if (input.RememberAddress
+            && await db.Contacts.Include(c => c.Emails).FirstOrDefaultAsync(c => c.Id == input.ContactId, ct) is { } contact)
+        {
+            contact.AddEmails([message.FromKey]);
         }
 
         (message.State, message.CaseId) = (IntakeState.Filed, created.Value);

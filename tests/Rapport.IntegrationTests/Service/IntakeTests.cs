@@ -197,10 +197,11 @@ public abstract partial class IntakeTests(RapportApp app)
     {
         var owner = await PersonAsync("Мениджър ", Roles.AccountManager);
         var coordinator = await PersonAsync("Координатор ", Roles.Coordinator);
-        var (account, contact) = await AccountAsync(owner, coordinator, "Клиент за разпределяне ", Address("petar"));
+        var (petar, unknown) = (Address("petar"), Address("nov.adres"));
+        var (account, contact) = await AccountAsync(owner, coordinator, "Клиент за разпределяне ", petar);
         var (_, elsewhere) = await AccountAsync(owner, coordinator, "Друг клиент ", Address("georgi"));
         var gateway = await app.ApiClientAsync(null, Roles.Coordinator);
-        var toFile = await (await PostAsync(gateway, Address("nov.adres"), "Заявка от нов адрес", "Пиша ви от личния си имейл."))
+        var toFile = await (await PostAsync(gateway, unknown, "Заявка от нов адрес", "Пиша ви от личния си имейл."))
             .ReadAsync<IntakeOutcome>(HttpStatusCode.Accepted);
         var toDismiss = await (await PostAsync(gateway, Address("reklama"), "Спечелихте награда!")).ReadAsync<IntakeOutcome>(HttpStatusCode.Accepted);
 
@@ -216,9 +217,16 @@ public abstract partial class IntakeTests(RapportApp app)
         Assert.Matches("validation-message\">Изберете контакт на този клиент.<", await wrong.Content.ReadAsStringAsync());
         Assert.Equal(IntakeState.Waiting, (await MessageAsync(toFile.MessageId)).State);
 
+        // The unknown address is offered to the contact, ticked.
+        var offer = await browser.GetStringAsync($"{page}?account={account.Id}&{Bulgarian}");
+        Assert.Contains($"Добави {unknown} към имейл адресите на контакта", Visible(offer), StringComparison.Ordinal);
+        Assert.Matches("name=\"Input.RememberAddress\"[^>]*checked|checked[^>]*name=\"Input.RememberAddress\"", offer);
         var filed = await RapportApp.PostFormAsync(browser, $"{page}?account={account.Id}&{English}", "intake-file",
-            new() { ["Input.AccountId"] = account.Id.ToString(), ["Input.ContactId"] = contact.Id.ToString() });
+            new() { ["Input.AccountId"] = account.Id.ToString(), ["Input.ContactId"] = contact.Id.ToString(), ["Input.RememberAddress"] = "true" });
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        var addresses = await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Set<ContactEmail>()
+            .Where(e => e.ContactId == contact.Id).OrderBy(e => e.Position).Select(e => e.Address).ToListAsync());
+        Assert.Equal([petar, unknown], addresses);
         var stored = await MessageAsync(toFile.MessageId);
         Assert.Equal(IntakeState.Filed, stored.State);
         Assert.NotNull(stored.HandledAt);
@@ -238,6 +246,10 @@ public abstract partial class IntakeTests(RapportApp app)
             new IntakeFileInput { AccountId = account.Id, ContactId = contact.Id })).ProblemAsync(HttpStatusCode.Conflict);
         Assert.Equal(ServiceTexts.ErrorIntakeHandled, problem.GetProperty("detail").GetString());
         Assert.Equal(cases, await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Cases.CountAsync()));
+
+        // Remembered, the sender's next message files itself on the contact's account.
+        var next = await (await PostAsync(gateway, unknown, "Още един въпрос")).ReadAsync<IntakeOutcome>(HttpStatusCode.Created);
+        Assert.Equal(IntakeState.Filed, (await MessageAsync(next.MessageId)).State);
 
         // The audit log names the record and its fields in the reader's language.
         var (_, adminEmail) = await app.CreateUserAsync(null, Roles.Administrator);
