@@ -66,9 +66,15 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
                     }
 
                     rendered++;
-                    foreach (var text in PrintedCode(await response.Content.ReadAsStringAsync()))
+                    var html = await response.Content.ReadAsStringAsync();
+                    foreach (var text in PrintedCode(html))
                     {
                         problems.Add($"{email} {language} {url}: «{text}»");
+                    }
+
+                    foreach (var name in UnboundFieldNames(html))
+                    {
+                        problems.Add($"{email} {language} {url}: a form field named «{name}» binds to nothing");
                     }
                 }
             }
@@ -91,6 +97,22 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
         Assert.Empty(PrintedCode("<p>ivan.petrov@firma.bg · www.firma.bg · 1.2.2026 г. · Ltd. · e.g. · Cargo Ltd</p>"));
         Assert.Empty(PrintedCode("<script>const a = b.Value;</script><style>a.Link{}</style><p>Добре</p>"));
     }
+
+    [Fact]
+    public void The_guard_sees_a_form_field_named_after_a_loop_variable_and_not_one_named_after_the_forms_model()
+    {
+        Assert.Equal(["row.EmployeeId"], UnboundFieldNames("<select id=\"split-person-0\" name=\"row.EmployeeId\"><option>—</option></select>"));
+        Assert.Empty(UnboundFieldNames("<select name=\"SplitsForm.Splits[0].EmployeeId\"></select><input name=\"_handler\" value=\"deal-splits\" />"
+            + "<input type=\"hidden\" name=\"__RequestVerificationToken\" /><input name=\"search\" />"));
+    }
+
+    /// <summary>
+    /// Form fields whose name starts with a lower-case variable (<c>row.EmployeeId</c>): a field bound to a loop's local
+    /// copy is named after it, so the post binds to nothing and the form comes back empty. Bound through the model's
+    /// indexer (<c>Form.Rows[i].Amount</c>) it is named after the model.
+    /// </summary>
+    private static List<string> UnboundFieldNames(string html) =>
+        [.. FieldNames().Matches(html).Select(m => m.Groups[1].Value).Where(n => n.Contains('.', StringComparison.Ordinal)).Distinct()];
 
     /// <summary>Text a reader sees (text nodes and the attributes read aloud or shown) that looks like code.</summary>
     private static List<string> PrintedCode(string html)
@@ -192,6 +214,9 @@ public abstract partial class PageRenderingGuardTests(RapportApp app)
 
     [GeneratedRegex(@">([^<]+)<")]
     private static partial Regex TextNodes();
+
+    [GeneratedRegex(@"<(?:input|select|textarea)\b[^>]*\sname=""([a-z_][^""]*)""")]
+    private static partial Regex FieldNames();
 
     [GeneratedRegex(@"\s(?:title|placeholder|aria-label|alt|label)=""([^""]*)""")]
     private static partial Regex ReadAttributes();
