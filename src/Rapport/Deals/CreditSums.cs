@@ -103,7 +103,47 @@ public sealed class CreditSums(RapportDb db)
 
         return result;
     }
+
+    /// <summary>
+    /// As <see cref="SumAsync"/>, per account: the amounts of <paramref name="deals"/> credited to
+    /// <paramref name="members"/>, or their whole amounts for the company when there are none named.
+    /// </summary>
+    public async Task<List<AccountSum>> ByAccountAsync(IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, CancellationToken ct)
+    {
+        if (members is null)
+        {
+            return [.. (await deals.GroupBy(d => d.AccountId).Select(g => new { g.Key, Amount = g.Sum(d => d.AmountBase) }).ToListAsync(ct))
+                .Select(g => new AccountSum(g.Key, g.Amount))];
+        }
+
+        var splits = db.DealSplits.AsQueryable();
+        var mine = splits.Where(s => members.Contains(s.EmployeeId));
+        var single = await (from d in deals
+                            join s in mine on d.Id equals s.DealId
+                            where s.Percent == Splits.Whole
+                            group d by d.AccountId into g
+                            select new { g.Key, Amount = g.Sum(d => d.AmountBase) })
+            .ToListAsync(ct);
+        var result = single.Select(g => new AccountSum(g.Key, g.Amount)).ToList();
+        var shared = deals.Where(d => mine.Any(s => s.DealId == d.Id && s.Percent < Splits.Whole));
+        var rows = await (from d in shared
+                          join s in splits on d.Id equals s.DealId
+                          select new { d.Id, d.AccountId, d.OwnerId, d.AmountBase, s.EmployeeId, s.Percent })
+            .ToListAsync(ct);
+        var wanted = members.ToHashSet();
+        foreach (var deal in rows.GroupBy(r => r.Id))
+        {
+            var d = deal.First();
+            var credits = Splits.Allocate(d.AmountBase, [.. deal.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent))], d.OwnerId);
+            result.Add(new AccountSum(d.AccountId, credits.Where(c => wanted.Contains(c.EmployeeId)).Sum(c => c.Amount)));
+        }
+
+        return result;
+    }
 }
+
+/// <summary>What an account brought in a span: the amount credited to the people asked about (all of it for the company).</summary>
+public readonly record struct AccountSum(Guid AccountId, decimal Amount);
 
 /// <summary>One person's closed deals of a kind in a span: how many and their credited amount.</summary>
 public readonly record struct ClosedSum(Guid EmployeeId, DealOutcome Outcome, bool? NewBusiness, int Deals, decimal Amount);

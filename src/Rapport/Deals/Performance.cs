@@ -39,6 +39,15 @@ public sealed record PerformanceView(
     IReadOnlyList<PerformanceRow> Rows);
 
 /// <summary>
+/// What one account brought the scope: won in the period, in the prior period and the same period a year earlier,
+/// and the growth on each (null when there was nothing to grow from).
+/// </summary>
+public sealed record AccountGrowthRow(Guid AccountId, string Name, decimal Won, decimal Prior, decimal YearEarlier, decimal? GrowthPrior, decimal? GrowthYear);
+
+/// <summary>The accounts that brought the scope most in a period or either period it compares with, and how many there were in all.</summary>
+public sealed record AccountGrowthView(string Period, string PriorPeriod, string YearEarlierPeriod, string BaseCurrency, int Accounts, IReadOnlyList<AccountGrowthRow> Rows);
+
+/// <summary>
 /// The performance ranking, aggregated in the database: the closed deals of the period, and the won deals of the two
 /// periods it compares with, are summed per person by <see cref="CreditSums.ByPersonAsync"/> (GROUP BY over the
 /// deals' (outcome, close) index joined to the splits' key), the cycle by one GROUP BY of its own; only the people
@@ -95,6 +104,34 @@ public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditS
         return new PerformanceView(scope.Kind, scope.Id, scope.Name, period.Code, period.Label, period.Start, period.End,
             period.Prior.Code, period.Prior.Label, period.Prior.Start, period.Prior.End, period.YearEarlier.Code, period.YearEarlier.Label,
             period.YearEarlier.Start, period.YearEarlier.End, perCapacity, sort, descending, await converter.BaseCurrencyAsync(ct), ordered);
+    }
+
+    /// <summary>
+    /// Growth per account for the scope: the won amounts credited to its people (the whole amounts for the company),
+    /// summed per account by <see cref="CreditSums.ByAccountAsync"/> for the period and the two it compares with. The
+    /// accounts come most won first, then most won in the prior period (an account that fell to nothing stays in
+    /// sight); at most <paramref name="top"/> of them, with the count of all.
+    /// </summary>
+    public async Task<AccountGrowthView> AccountGrowthAsync(SalesScope scope, SalesPeriod period, int top = 50, CancellationToken ct = default)
+    {
+        async Task<Dictionary<Guid, decimal>> WonAsync(SalesPeriod p) =>
+            (await sums.ByAccountAsync(db.Deals.AsNoTracking().Where(d => d.Outcome == DealOutcome.Won && d.CloseOn >= p.Start && d.CloseOn <= p.End),
+                scope.Members, ct))
+            .GroupBy(a => a.AccountId).ToDictionary(g => g.Key, g => g.Sum(a => a.Amount));
+
+        var won = await WonAsync(period);
+        var prior = await WonAsync(period.Prior);
+        var yearEarlier = await WonAsync(period.YearEarlier);
+        var all = won.Keys.Union(prior.Keys).Union(yearEarlier.Keys).ToList();
+        var picked = all
+            .Select(id => (Id: id, Won: won.GetValueOrDefault(id), Prior: prior.GetValueOrDefault(id), Year: yearEarlier.GetValueOrDefault(id)))
+            .OrderByDescending(a => a.Won).ThenByDescending(a => a.Prior).ThenByDescending(a => a.Year).ThenBy(a => a.Id)
+            .Take(Math.Clamp(top, 1, 500)).ToList();
+        var ids = picked.Select(a => a.Id).ToList();
+        var names = await db.Accounts.AsNoTracking().Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, a => a.Name, ct);
+        var rows = picked.Select(a => new AccountGrowthRow(a.Id, names.GetValueOrDefault(a.Id, ""), a.Won, a.Prior, a.Year,
+            Growth.Percent(a.Won, a.Prior), Growth.Percent(a.Won, a.Year))).ToList();
+        return new(period.Code, period.Prior.Code, period.YearEarlier.Code, await converter.BaseCurrencyAsync(ct), all.Count, rows);
     }
 
     private static decimal Per(decimal value, decimal capacity) => capacity == 1m ? value : Math.Round(value / capacity, 2, MidpointRounding.AwayFromZero);

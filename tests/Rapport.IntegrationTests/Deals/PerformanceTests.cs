@@ -128,6 +128,58 @@ public abstract class PerformanceTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Growth_per_account_sums_what_each_account_brought_the_scope_against_both_bases_in_both_languages()
+    {
+        var head = await SellerAsync(null, Roles.HeadOfSales, "Ръководител ");
+        var team = await app.CreateTeamAsync(app.Unique("Екип "), head.Id);
+        var a = await SellerAsync(team, prefix: "Алфа ");
+        var b = await SellerAsync(team, prefix: "Бета ");
+        // Growing: 6,000 now on 4,000 the quarter before and 3,000 a year ago. Fallen away: 5,000 the quarter before, nothing now.
+        var growing = await AccountAsync(a);
+        await WinAsync(a, await DealAsync(a, growing, 6_000m), Today);
+        await WinAsync(a, await DealAsync(a, growing, 4_000m), Quarter.Prior.Start.AddDays(3));
+        await WinAsync(a, await DealAsync(a, growing, 3_000m), Quarter.YearEarlier.Start.AddDays(3));
+        var fallen = await AccountAsync(a);
+        await WinAsync(a, await DealAsync(a, fallen, 5_000m), Quarter.Prior.Start.AddDays(5));
+        // Shared half and half with B: A is credited their half, the company the whole.
+        var sharedAccount = await AccountAsync(a);
+        var shared = await DealAsync(a, sharedAccount, 1_000.02m);
+        var split = await (await a.Api.PutJsonAsync($"/api/v1/deals/{shared.Id}/splits", new SplitsInput
+        {
+            Splits = [new SplitInput { EmployeeId = a.Id, Percent = 50m }, new SplitInput { EmployeeId = b.Id, Percent = 50m }], Version = shared.Version,
+        })).ReadAsync<DealDetails>();
+        await WinAsync(a, split, Today);
+
+        var mine = await (await a.Api.GetAsync($"/api/v1/performance/accounts?period={Quarter.Code}")).ReadAsync<AccountGrowthView>();
+        Assert.Equal(3, mine.Accounts);
+        Assert.Equal(
+            [(growing, 6_000m, 4_000m, 3_000m, (decimal?)50.0m, (decimal?)100.0m), (sharedAccount, 500.01m, 0m, 0m, null, null), (fallen, 0m, 5_000m, 0m, -100.0m, null)],
+            mine.Rows.Select(r => (r.AccountId, r.Won, r.Prior, r.YearEarlier, r.GrowthPrior, r.GrowthYear)));
+        var theirs = await (await head.Api.GetAsync($"/api/v1/performance/accounts?employeeId={b.Id}&period={Quarter.Code}")).ReadAsync<AccountGrowthView>();
+        Assert.Equal([(sharedAccount, 500.01m)], theirs.Rows.Select(r => (r.AccountId, r.Won)));
+        var teamView = await (await head.Api.GetAsync($"/api/v1/performance/accounts?teamId={team}&period={Quarter.Code}&top=1")).ReadAsync<AccountGrowthView>();
+        Assert.Equal((3, growing), (teamView.Accounts, Assert.Single(teamView.Rows).AccountId));
+        var company = await (await app.ApiClientAsync(null, Roles.Administrator)).GetAsync($"/api/v1/performance/accounts?period={Quarter.Code}&top=500");
+        Assert.Equal(1_000.02m, (await company.ReadAsync<AccountGrowthView>()).Rows.Single(r => r.AccountId == sharedAccount).Won);
+
+        // Nobody reads another's: a manager asking for a colleague, or a head for another team.
+        await (await a.Api.GetAsync($"/api/v1/performance/accounts?employeeId={b.Id}&period={Quarter.Code}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await a.Api.GetAsync("/api/v1/performance/accounts?period=2026-Q9")).ProblemAsync(HttpStatusCode.BadRequest);
+
+        var growingName = (await (await a.Api.GetAsync($"/api/v1/accounts/{growing}")).ReadAsync<AccountDetails>()).Name;
+        var bulgarian = Visible(await a.Pages.GetStringAsync($"/deals/performance?period={Quarter.Code}&culture=bg-BG&ui-culture=bg-BG"));
+        Assert.Contains("Ръст по клиенти 3 клиента, донесли най-много, от 3 със спечелени сделки в тези периоди", bulgarian, StringComparison.Ordinal);
+        Assert.Contains($"{growingName} 6 000,00 EUR 50 % от 4 000,00 EUR 100 % от 3 000,00 EUR", bulgarian.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        var english = Visible(await a.Pages.GetStringAsync($"/deals/performance?period={Quarter.Code}&culture=en-GB&ui-culture=en-GB"));
+        Assert.Contains($"Growth per account The 3 accounts that brought most, of 3 with deals won in these periods", english, StringComparison.Ordinal);
+        Assert.Contains($"{growingName} 6,000.00 EUR 50 % of 4,000.00 EUR 100 % of 3,000.00 EUR", english.Replace('\u00a0', ' '), StringComparison.Ordinal);
+        Assert.Contains("-100 % of 5,000.00 EUR", english.Replace('\u00a0', ' '), StringComparison.Ordinal);
+    }
+
+    private static string Visible(string html) =>
+        System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
+
+    [Fact]
     public async Task A_manager_sees_only_their_own_row_and_nobody_another_team_s_ranking()
     {
         var (team, head, a, b) = await RankingAsync();

@@ -49,6 +49,12 @@ internal static class SalesApi
                 + "average days from creation to close of the deals won, quota and attainment. `perCapacity` divides counts and amounts by the "
                 + "person's capacity in the role. `sort` names a column; `asc` turns the order.")
             .ProducesProblem(400).ProducesProblem(404);
+        api.MapGet("/performance/accounts", AccountGrowth).WithTags("Performance").WithName("GetAccountGrowth")
+            .RequireAuthorization(p => p.RequireRole(DealAccess.DealUsers.Split(',')))
+            .WithSummary("Growth per account for a scope and a month, a quarter or a year: won, and growth on the prior period and on the same period last year.")
+            .WithDescription(Scope + " The amounts are those credited to the scope's people (the whole amounts for the company). The `top` accounts "
+                + "(default 50, at most 500) that brought most in the period, then in the prior period, and `accounts`: how many had a deal won in any of the three periods.")
+            .ProducesProblem(400).ProducesProblem(404);
         return api;
     }
 
@@ -83,6 +89,20 @@ internal static class SalesApi
 
         return await scopes.ResolveAsync(viewer, employeeId, teamId, ct: ct) is { } scope
             ? TypedResults.Ok(await performance.RankAsync(viewer, scope, parsed, perCapacity, sort, !asc, ct))
+            : ApiResults.NotFound(DealTexts.ErrorScopeNotFound);
+    }
+
+    private static async Task<Results<Ok<AccountGrowthView>, ProblemHttpResult>> AccountGrowth(
+        ClaimsPrincipal user, SalesScopes scopes, PerformanceQueries performance, TimeProvider clock, CancellationToken ct,
+        Guid? employeeId = null, Guid? teamId = null, string? period = null, int top = 50)
+    {
+        if (PeriodOr(period, PeriodKind.Quarter, clock) is not { } parsed)
+        {
+            return ApiResults.Problem([Error.Invalid("period", DealTexts.ValidationPeriod)]);
+        }
+
+        return await scopes.ResolveAsync(user.ToViewer(), employeeId, teamId, ct: ct) is { } scope
+            ? TypedResults.Ok(await performance.AccountGrowthAsync(scope, parsed, top, ct))
             : ApiResults.NotFound(DealTexts.ErrorScopeNotFound);
     }
 
