@@ -223,6 +223,49 @@ public abstract partial class CasesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task The_assignee_filter_takes_a_colleague_by_name_in_either_alphabet_or_by_id_and_keeps_no_case_for_an_unclear_name()
+    {
+        var me = await PersonAsync("Координатор ", Roles.Coordinator);
+        var stem = app.Unique("Двойник ");
+        var other = await PersonAsync($"{stem} Първи ");
+        await PersonAsync($"{stem} Втори ");
+        var (account, contact) = await AccountAsync(me, "Клиент с двама изпълнители ");
+        var mine = await OpenAsync(me, account.Id, contact.Id, "Моята заявка");
+        var theirs = await OpenAsync(me, account.Id, contact.Id, "Заявка на колега");
+        var admin = await app.ApiClientAsync(null, Roles.Administrator);
+        await (await admin.PutJsonAsync($"/api/v1/cases/{theirs.Id}/assignee", new CaseAssignInput { AssigneeId = other.EmployeeId, Version = theirs.Version }))
+            .ReadAsync<CaseDetails>();
+        var browser = await app.SignedInClientAsync(me.Email);
+        string Url(string assignee, string culture) => $"/cases?account={account.Id}&assignee={Uri.EscapeDataString(assignee)}&{culture}";
+
+        // The name as typed (Cyrillic), its Latin form, and an id from a link: the box shows the name; no picker of everyone.
+        foreach (var typed in new[] { other.Name, SearchText.Fold(other.Name), other.EmployeeId.ToString() })
+        {
+            var html = await browser.GetStringAsync(Url(typed, English));
+            Assert.Contains($"name=\"assignee\" value=\"{other.Name}\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"<option value=\"{me.EmployeeId}\"", html, StringComparison.OrdinalIgnoreCase);
+            var text = Visible(html);
+            Assert.Contains("Заявка на колега", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Моята заявка", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Моята заявка", Visible(await browser.GetStringAsync(Url(me.EmployeeId.ToString(), Bulgarian))), StringComparison.Ordinal);
+        Assert.Contains("Заявка на колега", await browser.GetStringAsync($"/cases/export.csv?account={account.Id}&assignee={Uri.EscapeDataString(other.Name)}"),
+            StringComparison.Ordinal);
+
+        // A name that fits two colleagues, or none, lists no case and says why, in both languages; the export keeps none either.
+        var several = Visible(await browser.GetStringAsync(Url(stem, English)));
+        Assert.Contains($"Several colleagues match «{stem}»", several, StringComparison.Ordinal);
+        Assert.DoesNotContain("Моята заявка", several, StringComparison.Ordinal);
+        Assert.DoesNotContain("Заявка на колега", several, StringComparison.Ordinal);
+        var nobody = Visible(await browser.GetStringAsync(Url("Никой Такъв", Bulgarian)));
+        Assert.Contains("Няма активен колега с име „Никой Такъв“.", nobody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Моята заявка", nobody, StringComparison.Ordinal);
+        var csv = await browser.GetStringAsync($"/cases/export.csv?account={account.Id}&assignee={Uri.EscapeDataString("Никой Такъв")}");
+        Assert.Single(csv.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task Another_persons_case_is_not_found_and_a_reader_may_read_but_not_change_it()
     {
         var owner = await PersonAsync("Собственик ");
