@@ -2370,7 +2370,7 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasIndex("RenewalDealId");
 
-                    b.HasIndex("AccountId", "Status");
+                    b.HasIndex("AccountId", "Status", "RenewsOn");
 
                     b.HasIndex("Status", "RenewsOn", "Id");
 

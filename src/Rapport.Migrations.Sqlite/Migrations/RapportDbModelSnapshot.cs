@@ -2351,7 +2351,7 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RenewalDealId");
 
-                    b.HasIndex("AccountId", "Status");
+                    b.HasIndex("AccountId", "Status", "RenewsOn");
 
                     b.HasIndex("Status", "RenewsOn", "Id");
 

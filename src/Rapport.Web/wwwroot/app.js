@@ -109,6 +109,15 @@ document.addEventListener("input", (event) => {
     }, 150);
 });
 
+// In a filter form (data-autosubmit) a colleague picked from the suggestions applies at once, as a changed choice does.
+document.addEventListener("input", (event) => {
+    const input = event.target;
+    if (input instanceof HTMLInputElement && input.dataset.colleagues && input.list && input.form?.hasAttribute("data-autosubmit")
+        && [...input.list.options].some((option) => option.value === input.value)) {
+        input.form.requestSubmit();
+    }
+});
+
 // A filter form marked data-autosubmit applies a changed choice at once; typed text applies on Enter, as before.
 document.addEventListener("change", (event) => {
     const field = event.target;

@@ -135,6 +135,17 @@ public sealed class EmployeeHandlers(RapportDb db)
             .Take(take).Select(e => new Choice(e.Id, e.FullName))];
     }
 
+    /// <summary>
+    /// The colleague a typed name means: one when it is clear (the only match, or the only whole-name one among several),
+    /// else those it could mean (none, or up to six), for a box that takes a colleague by name.
+    /// </summary>
+    public async Task<List<Choice>> ResolveColleagueAsync(string name, CancellationToken ct = default)
+    {
+        var found = await FindColleaguesAsync(name, take: 6, ct);
+        var exact = found.Where(c => SearchText.Fold(c.Name) == SearchText.Fold(name)).ToList();
+        return exact.Count == 1 ? exact : found;
+    }
+
     public async Task<Result<Guid>> CreateAsync(Viewer viewer, EmployeeInput input, CancellationToken ct = default)
     {
         if (!PeopleAccess.CanManage(viewer))

@@ -82,9 +82,10 @@ internal sealed class SubscriptionConfiguration : IEntityTypeConfiguration<Subsc
         builder.HasOne(x => x.Account).WithMany().HasForeignKey(x => x.AccountId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne(x => x.Product).WithMany().HasForeignKey(x => x.ProductId).OnDelete(DeleteBehavior.Restrict);
 
-        // The renewals list seeks along the renewal date of running services; the account page reads its own.
+        // The renewals list seeks along the renewal date of running services for an administrator, and per account for
+        // anyone else (SubscriptionHandlers.Running); the account page and account health read an account's own.
         builder.HasIndex(x => new { x.Status, x.RenewsOn, x.Id });
-        builder.HasIndex(x => new { x.AccountId, x.Status });
+        builder.HasIndex(x => new { x.AccountId, x.Status, x.RenewsOn });
         builder.HasIndex(x => x.RenewalDealId);
     }
 }

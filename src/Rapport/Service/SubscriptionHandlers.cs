@@ -212,7 +212,7 @@ public sealed class SubscriptionHandlers(RapportDb db, DealHandlers deals, TimeP
     public async Task<Page<RenewalRow>> RenewalsAsync(Viewer viewer, RenewalFilter filter, CancellationToken ct = default)
     {
         var until = Today.AddDays(Math.Clamp(filter.Days, 0, MaxRenewalDays));
-        var query = Visible(viewer).Where(s => s.Status == SubscriptionStatus.Active && s.RenewsOn != null && s.RenewsOn <= until);
+        var query = Running(viewer).Where(s => s.Status == SubscriptionStatus.Active && s.RenewsOn != null && s.RenewsOn <= until);
         if (filter.AccountId is { } account)
         {
             query = query.Where(s => s.AccountId == account);
@@ -240,6 +240,26 @@ public sealed class SubscriptionHandlers(RapportDb db, DealHandlers deals, TimeP
         var editable = (await db.Accounts.Where(a => accountIds.Contains(a.Id)).EditableBy(db, viewer).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
         return new([.. rows.Select(r => new RenewalRow(r, accounts[r.AccountId].Health, accounts[r.AccountId].Owner,
             accounts[r.AccountId].Coordinator, editable.Contains(r.AccountId)))], next);
+    }
+
+    /// <summary>
+    /// The services a renewals list reads from: for an administrator all of them, walked along the renewal date; for
+    /// anyone else the services of the accounts they see, read account by account through (AccountId, Status, RenewsOn)
+    /// and put in date order after. As "the account is one they see" SQLite walked every running service in date order
+    /// and tested each (some 7,500 for a page of 50 of a manager's 683 accounts among 100,000); it keeps a cross join's
+    /// order, so the viewer's accounts come first. PostgreSQL plans it as the join it is.
+    /// </summary>
+    private IQueryable<Subscription> Running(Viewer viewer)
+    {
+        if (viewer.IsAdministrator)
+        {
+            return db.Subscriptions;
+        }
+
+        return db.Accounts.VisibleTo(db, viewer)
+            .SelectMany(_ => db.Subscriptions, (a, s) => new { a.Id, Service = s })
+            .Where(x => x.Service.AccountId == x.Id)
+            .Select(x => x.Service);
     }
 
     private async Task<(Subscription? Subscription, Error? Refused)> EditableAsync(Viewer viewer, Guid id, long? version, CancellationToken ct)

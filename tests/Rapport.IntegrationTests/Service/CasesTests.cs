@@ -167,6 +167,105 @@ public abstract partial class CasesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Keyset_pages_of_all_cases_walk_ties_of_one_due_instant_as_one_long_page_does()
+    {
+        // Cases met in time all share one due instant (ServiceCase.Far); open ones may share one too. The pages' cursors
+        // land inside both ties and step from a tie to later instants.
+        var me = await PersonAsync("Координатор ", Roles.Coordinator);
+        var (account, contact) = await AccountAsync(me, "Клиент с много заявки ");
+        var open = new List<CaseDetails>();
+        for (var i = 0; i < 4; i++)
+        {
+            open.Add(await OpenAsync(me, account.Id, contact.Id, $"Отворена {i}"));
+        }
+
+        var met = new List<Guid>();
+        for (var i = 0; i < 5; i++)
+        {
+            var c = await OpenAsync(me, account.Id, contact.Id, $"Решена {i}");
+            await (await me.Api.PostJsonAsync($"/api/v1/cases/{c.Id}/replies", new ReplyInput { Text = "Разглеждаме." }))
+                .ReadAsync<ReplyRow>(HttpStatusCode.Created);
+            var answered = await GetAsync(me.Api, c.Id);
+            await (await me.Api.PutJsonAsync($"/api/v1/cases/{c.Id}/status", new CaseStatusInput { Status = CaseStatus.Resolved, Version = answered.Version }))
+                .ReadAsync<CaseDetails>();
+            met.Add(c.Id);
+        }
+
+        var tied = open.Take(3).Select(c => c.Id).ToList();
+        var due = await app.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RapportDb>();
+            var soonest = await db.Cases.Where(c => tied.Contains(c.Id)).MinAsync(c => c.SlaDueAt);
+            await db.Cases.Where(c => tied.Contains(c.Id)).ExecuteUpdateAsync(s => s.SetProperty(c => c.SlaDueAt, soonest));
+            return await db.Cases.Where(c => c.AccountId == account.Id).Select(c => new { c.Id, c.SlaDueAt }).ToDictionaryAsync(c => c.Id, c => c.SlaDueAt);
+        });
+        Assert.All(met, id => Assert.Equal(ServiceCase.Far, due[id]));
+        Assert.Single(tied.Select(id => due[id]).Distinct());
+
+        var whole = (await (await me.Api.GetAsync($"/api/v1/cases?accountId={account.Id}&all=true")).ReadAsync<Page<CaseRow>>()).Items
+            .Select(c => c.Id).ToList();
+        Assert.Equal(due.OrderBy(c => c.Value).ThenBy(c => c.Key).Select(c => c.Key).ToList(), whole);
+        foreach (var size in new[] { 1, 2, 3, 4 })
+        {
+            var walked = new List<Guid>();
+            string? after = null;
+            do
+            {
+                var page = await (await me.Api.GetAsync($"/api/v1/cases?accountId={account.Id}&all=true&size={size}"
+                    + (after is null ? "" : $"&after={after}"))).ReadAsync<Page<CaseRow>>();
+                Assert.True(page.Items.Count == size || page.Next is null);
+                walked.AddRange(page.Items.Select(c => c.Id));
+                after = page.Next;
+            }
+            while (after is not null);
+            Assert.Equal(whole, walked);
+        }
+    }
+
+    [Fact]
+    public async Task The_assignee_filter_takes_a_colleague_by_name_in_either_alphabet_or_by_id_and_keeps_no_case_for_an_unclear_name()
+    {
+        var me = await PersonAsync("Координатор ", Roles.Coordinator);
+        var stem = app.Unique("Двойник ");
+        var other = await PersonAsync($"{stem} Първи ");
+        await PersonAsync($"{stem} Втори ");
+        var (account, contact) = await AccountAsync(me, "Клиент с двама изпълнители ");
+        var mine = await OpenAsync(me, account.Id, contact.Id, "Моята заявка");
+        var theirs = await OpenAsync(me, account.Id, contact.Id, "Заявка на колега");
+        var admin = await app.ApiClientAsync(null, Roles.Administrator);
+        await (await admin.PutJsonAsync($"/api/v1/cases/{theirs.Id}/assignee", new CaseAssignInput { AssigneeId = other.EmployeeId, Version = theirs.Version }))
+            .ReadAsync<CaseDetails>();
+        var browser = await app.SignedInClientAsync(me.Email);
+        string Url(string assignee, string culture) => $"/cases?account={account.Id}&assignee={Uri.EscapeDataString(assignee)}&{culture}";
+
+        // The name as typed (Cyrillic), its Latin form, and an id from a link: the box shows the name; no picker of everyone.
+        foreach (var typed in new[] { other.Name, SearchText.Fold(other.Name), other.EmployeeId.ToString() })
+        {
+            var html = await browser.GetStringAsync(Url(typed, English));
+            Assert.Contains($"name=\"assignee\" value=\"{other.Name}\"", html, StringComparison.Ordinal);
+            Assert.DoesNotContain($"<option value=\"{me.EmployeeId}\"", html, StringComparison.OrdinalIgnoreCase);
+            var text = Visible(html);
+            Assert.Contains("Заявка на колега", text, StringComparison.Ordinal);
+            Assert.DoesNotContain("Моята заявка", text, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("Моята заявка", Visible(await browser.GetStringAsync(Url(me.EmployeeId.ToString(), Bulgarian))), StringComparison.Ordinal);
+        Assert.Contains("Заявка на колега", await browser.GetStringAsync($"/cases/export.csv?account={account.Id}&assignee={Uri.EscapeDataString(other.Name)}"),
+            StringComparison.Ordinal);
+
+        // A name that fits two colleagues, or none, lists no case and says why, in both languages; the export keeps none either.
+        var several = Visible(await browser.GetStringAsync(Url(stem, English)));
+        Assert.Contains($"Several colleagues match «{stem}»", several, StringComparison.Ordinal);
+        Assert.DoesNotContain("Моята заявка", several, StringComparison.Ordinal);
+        Assert.DoesNotContain("Заявка на колега", several, StringComparison.Ordinal);
+        var nobody = Visible(await browser.GetStringAsync(Url("Никой Такъв", Bulgarian)));
+        Assert.Contains("Няма активен колега с име „Никой Такъв“.", nobody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Моята заявка", nobody, StringComparison.Ordinal);
+        var csv = await browser.GetStringAsync($"/cases/export.csv?account={account.Id}&assignee={Uri.EscapeDataString("Никой Такъв")}");
+        Assert.Single(csv.Trim().Split('\n'));
+    }
+
+    [Fact]
     public async Task Another_persons_case_is_not_found_and_a_reader_may_read_but_not_change_it()
     {
         var owner = await PersonAsync("Собственик ");

@@ -133,6 +133,64 @@ public abstract partial class ServicesAndHealthTests(RapportApp app)
     }
 
     [Fact]
+    public async Task A_managers_renewals_are_those_of_the_accounts_they_see_in_the_order_and_pages_an_administrator_reads_them()
+    {
+        var me = await PersonAsync("Мениджър подновявания ");
+        var other = await PersonAsync("Друг мениджър ");
+        var (first, _) = await AccountAsync(me, "Клиент А ");
+        var (second, _) = await AccountAsync(me, "Клиент Б ");
+        var (related, theirContact) = await AccountAsync(other, "Клиент чрез среща ");
+        var (hidden, _) = await AccountAsync(other, "Чужд клиент ");
+        (await other.Api.PostJsonAsync("/api/v1/interactions", new InteractionInput
+        {
+            AccountId = related.Id, Kind = InteractionKind.Meeting, Subject = "Среща", EmployeeIds = [other.EmployeeId, me.EmployeeId],
+            ContactIds = [theirContact.Id],
+        })).EnsureSuccessStatusCode();
+
+        // Ties on one date across accounts, one overdue, and those the list leaves out: cancelled, open-ended, too far, unseen.
+        var shown = new List<Guid>();
+        foreach (var (by, account, days) in new[] { (me, first, 10), (me, first, 10), (me, first, -5), (me, second, 10), (me, second, 40), (other, related, 10) })
+        {
+            shown.Add((await AddAsync(by, account.Id, Support(Today.AddDays(days)))).Id);
+        }
+
+        var cancelled = Support(Today.AddDays(3));
+        cancelled.Status = SubscriptionStatus.Cancelled;
+        await AddAsync(me, second.Id, cancelled);
+        await AddAsync(me, second.Id, Support(null));
+        await AddAsync(me, second.Id, Support(Today.AddDays(90)));
+        await AddAsync(other, hidden.Id, Support(Today.AddDays(10)));
+
+        static async Task<List<RenewalRow>> WalkAsync(HttpClient api, int size)
+        {
+            var rows = new List<RenewalRow>();
+            string? after = null;
+            do
+            {
+                var page = await (await api.GetAsync($"/api/v1/renewals?days=60&size={size}" + (after is null ? "" : $"&after={after}")))
+                    .ReadAsync<Page<RenewalRow>>();
+                Assert.True(page.Items.Count == size || page.Next is null);
+                rows.AddRange(page.Items);
+                after = page.Next;
+            }
+            while (after is not null);
+            return rows;
+        }
+
+        var admin = await app.ApiClientAsync(null, Roles.Administrator);
+        var seen = new[] { first.Id, second.Id, related.Id };
+        var expected = (await WalkAsync(admin, 100)).Where(r => seen.Contains(r.Service.AccountId)).Select(r => r.Service.Id).ToList();
+        Assert.Equal(shown.Order().ToList(), expected.Order().ToList());
+        Assert.Equal(shown[2], expected[0]);
+        foreach (var size in new[] { 1, 2, 4, 50 })
+        {
+            var mine = await WalkAsync(me.Api, size);
+            Assert.Equal(expected, mine.Select(r => r.Service.Id).ToList());
+            Assert.Equal(5, mine.Count(r => r.MayEdit));
+        }
+    }
+
+    [Fact]
     public async Task A_renewal_becomes_an_open_deal_once_and_wins_as_existing_business_on_an_account_that_never_won_before()
     {
         var me = await PersonAsync("Координатор подновявания ", Roles.Coordinator);

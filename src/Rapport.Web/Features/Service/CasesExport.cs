@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Rapport.People;
 using Rapport.Service;
 using Rapport.Shared;
 
@@ -8,10 +9,10 @@ namespace Rapport.Web.Features.Service;
 internal static class CasesExport
 {
     public static void MapCasesExport(this IEndpointRouteBuilder app) =>
-        app.MapGet("/cases/export.{format}", (string format, ClaimsPrincipal user, CaseHandlers cases, string? status, string? priority,
-                string? sla, string? assignee, string? account) =>
+        app.MapGet("/cases/export.{format}", async (string format, ClaimsPrincipal user, CaseHandlers cases, EmployeeHandlers employees,
+                string? status, string? priority, string? sla, string? assignee, string? account) =>
             {
-                var filter = CasesFilter.From(status, priority, sla, assignee, account);
+                var filter = CasesFilter.From(status, priority, sla, await CasesFilter.AssigneeAsync(employees, assignee), account);
                 ExportColumn<CaseRow>[] columns =
                 [
                     new(Texts.FieldSubject, c => c.Subject),
