@@ -41,6 +41,16 @@ public sealed class BrowserApp : SqliteApp
         });
     }
 
+    /// <summary>Signs the user in on the page (the test users' password) and waits for Home, so that what follows acts on it.</summary>
+    public static async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/account/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(RapportApp.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welcome");
+    }
+
     /// <summary>A fresh browser context (its own cookies) on a page of the app, in the given language, with or without script.</summary>
     public async Task<IPage> NewPageAsync(string locale = "en-GB", bool javaScript = true)
     {

@@ -37,11 +37,7 @@ public sealed class DealOutcomeJourney(BrowserApp app) : IClassFixture<BrowserAp
         });
 
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(RapportApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welcome");
+        await BrowserApp.SignInAsync(page, email);
         await page.GetByRole(AriaRole.Button, new() { Name = "BG" }).ClickAsync();
 
         await page.GotoAsync("/deals/board");

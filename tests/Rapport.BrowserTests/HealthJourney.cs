@@ -41,11 +41,7 @@ public sealed class HealthJourney(BrowserApp app) : IClassFixture<BrowserApp>
         await app.BackdateCaseAsync(opened, Duration.FromMinutes(50));
 
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(RapportApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welcome");
+        await BrowserApp.SignInAsync(page, email);
         await page.GetByRole(AriaRole.Button, new() { Name = "BG" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Добре дошли");
 

@@ -69,11 +69,7 @@ public sealed partial class Journeys
         var employee = await app.CreateEmployeeAsync(app.Unique("Тодор Тихов "));
         var (_, email) = await app.CreateUserAsync(employee, Roles.AccountManager);
         var page = await app.NewPageAsync(javaScript: false);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(RapportApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welcome");
+        await BrowserApp.SignInAsync(page, email);
 
         await UploadAsync(page, $"Име;ЕИК\r\n{app.Unique("Тиха Фирма ")};{NewEik()}\r\n");
         await Expect(page.GetByTestId("created")).ToHaveTextAsync("1");

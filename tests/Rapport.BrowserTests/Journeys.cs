@@ -14,11 +14,7 @@ public sealed partial class Journeys(BrowserApp app) : IClassFixture<BrowserApp>
     private async Task<IPage> SignInAsync(string email, string locale = "en-GB")
     {
         var page = await app.NewPageAsync(locale);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(RapportApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welcome");
+        await BrowserApp.SignInAsync(page, email);
         return page;
     }
 

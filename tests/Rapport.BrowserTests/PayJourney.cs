@@ -22,11 +22,7 @@ public sealed class PayJourney(BrowserApp app) : IClassFixture<BrowserApp>
     {
         var page = await app.NewPageAsync();
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(RapportApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Welcome");
+        await BrowserApp.SignInAsync(page, email);
         return page;
     }
 

@@ -88,10 +88,7 @@ public sealed partial class Journeys
     {
         var (email, account) = await ManagerWithPirinAsync("Борислав Денев ");
         var page = await app.NewPageAsync(javaScript: false);
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(Rapport.IntegrationTests.RapportApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await BrowserApp.SignInAsync(page, email);
         var box = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
         await box.FillAsync("pirin");
         await box.PressAsync("Enter");

@@ -53,11 +53,7 @@ public sealed class StaffingJourney(BrowserApp app) : IClassFixture<BrowserApp>
     private async Task<IPage> SignInAsync(string email)
     {
         var page = await app.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.GetByLabel("E-mail").FillAsync(email);
-        await page.GetByLabel("Password").FillAsync(RapportApp.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
-        await Expect(Heading(page)).ToContainTextAsync("Welcome");
+        await BrowserApp.SignInAsync(page, email);
         return page;
     }
 
