@@ -51,24 +51,9 @@ public sealed class CreditSums(RapportDb db)
             new CreditKey(g.Key.EmployeeId, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability),
             g.Deals, g.Amount)).ToList();
 
-        // Deals shared between people: few, read whole so that each share gets its cents by the split rule.
-        var shared = deals.Where(d => mine.Any(s => s.DealId == d.Id && s.Percent < Splits.Whole));
-        var rows = await (from d in shared
-                          join s in splits on d.Id equals s.DealId
-                          select new { d.Id, d.OwnerId, d.AmountBase, d.CloseOn, d.Outcome, d.Forecast, d.NewBusiness, d.Probability, s.EmployeeId, s.Percent })
-            .ToListAsync(ct);
-        var wanted = members?.ToHashSet();
-        foreach (var deal in rows.GroupBy(r => r.Id))
-        {
-            var d = deal.First();
-            var credits = Splits.Allocate(d.AmountBase, [.. deal.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent))], d.OwnerId);
-            foreach (var credit in credits.Where(c => wanted is null || wanted.Contains(c.EmployeeId)))
-            {
-                result.Add(new CreditSum(new CreditKey(credit.EmployeeId, d.CloseOn.Year, d.CloseOn.Month, d.Outcome, d.Forecast, d.NewBusiness, d.Probability),
-                    1, credit.Amount));
-            }
-        }
-
+        result.AddRange((await SharedCreditsAsync(deals, members, ct)).Select(c => new CreditSum(
+            new CreditKey(c.EmployeeId, c.Deal.CloseOn.Year, c.Deal.CloseOn.Month, c.Deal.Outcome, c.Deal.Forecast, c.Deal.NewBusiness, c.Deal.Probability),
+            1, c.Amount)));
         return result;
     }
 
@@ -87,20 +72,7 @@ public sealed class CreditSums(RapportDb db)
                             select new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
             .ToListAsync(ct);
         var result = single.Select(g => new ClosedSum(g.Key.EmployeeId, g.Key.Outcome, g.Key.NewBusiness, g.Deals, g.Amount)).ToList();
-        var shared = deals.Where(d => mine.Any(s => s.DealId == d.Id && s.Percent < Splits.Whole));
-        var rows = await (from d in shared
-                          join s in splits on d.Id equals s.DealId
-                          select new { d.Id, d.OwnerId, d.AmountBase, d.Outcome, d.NewBusiness, s.EmployeeId, s.Percent })
-            .ToListAsync(ct);
-        var wanted = members?.ToHashSet();
-        foreach (var deal in rows.GroupBy(r => r.Id))
-        {
-            var d = deal.First();
-            var credits = Splits.Allocate(d.AmountBase, [.. deal.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent))], d.OwnerId);
-            result.AddRange(credits.Where(c => wanted is null || wanted.Contains(c.EmployeeId))
-                .Select(c => new ClosedSum(c.EmployeeId, d.Outcome, d.NewBusiness, 1, c.Amount)));
-        }
-
+        result.AddRange((await SharedCreditsAsync(deals, members, ct)).Select(c => new ClosedSum(c.EmployeeId, c.Deal.Outcome, c.Deal.NewBusiness, 1, c.Amount)));
         return result;
     }
 
@@ -125,17 +97,35 @@ public sealed class CreditSums(RapportDb db)
                             select new { g.Key, Amount = g.Sum(d => d.AmountBase) })
             .ToListAsync(ct);
         var result = single.Select(g => new AccountSum(g.Key, g.Amount)).ToList();
+        result.AddRange((await SharedCreditsAsync(deals, members, ct)).Select(c => new AccountSum(c.Deal.AccountId, c.Amount)));
+        return result;
+    }
+
+    /// <summary>What a shared deal's figures need of it.</summary>
+    private sealed record SharedDeal(Guid AccountId, DateOnly CloseOn, DealOutcome Outcome, ForecastCategory Forecast, bool? NewBusiness, decimal Probability);
+
+    /// <summary>
+    /// The deals of <paramref name="deals"/> shared between people that a member holds a share in (any, when none are
+    /// named): few, read whole so that each share gets its cents by the split rule; one credit per share of a member.
+    /// </summary>
+    private async Task<List<(SharedDeal Deal, Guid EmployeeId, decimal Amount)>> SharedCreditsAsync(
+        IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, CancellationToken ct)
+    {
+        var splits = db.DealSplits.AsQueryable();
+        var mine = members is null ? splits : splits.Where(s => members.Contains(s.EmployeeId));
         var shared = deals.Where(d => mine.Any(s => s.DealId == d.Id && s.Percent < Splits.Whole));
         var rows = await (from d in shared
                           join s in splits on d.Id equals s.DealId
-                          select new { d.Id, d.AccountId, d.OwnerId, d.AmountBase, s.EmployeeId, s.Percent })
+                          select new { d.Id, d.OwnerId, d.AmountBase, d.AccountId, d.CloseOn, d.Outcome, d.Forecast, d.NewBusiness, d.Probability, s.EmployeeId, s.Percent })
             .ToListAsync(ct);
-        var wanted = members.ToHashSet();
+        var wanted = members?.ToHashSet();
+        var result = new List<(SharedDeal, Guid, decimal)>();
         foreach (var deal in rows.GroupBy(r => r.Id))
         {
             var d = deal.First();
+            var figures = new SharedDeal(d.AccountId, d.CloseOn, d.Outcome, d.Forecast, d.NewBusiness, d.Probability);
             var credits = Splits.Allocate(d.AmountBase, [.. deal.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent))], d.OwnerId);
-            result.Add(new AccountSum(d.AccountId, credits.Where(c => wanted.Contains(c.EmployeeId)).Sum(c => c.Amount)));
+            result.AddRange(credits.Where(c => wanted is null || wanted.Contains(c.EmployeeId)).Select(c => (figures, c.EmployeeId, c.Amount)));
         }
 
         return result;
