@@ -5,10 +5,10 @@ using Rapport.ClientBase;
 namespace Rapport.Benchmarks;
 
 /// <summary>
-/// Writes the three CSV files of a client-base import measurement: accounts with valid EIKs, one contact per account
-/// and one interaction per account between that contact and the account's owner. The owners are the active people
-/// of the demo company (<c>seed-demo</c>), so the files import into a freshly seeded database. Everything follows
-/// from the seed.
+/// Writes the CSV files of an import measurement: accounts with valid EIKs, one contact per account, one interaction
+/// per account between that contact and the account's owner, and one deal per account (won, lost or open, with a
+/// product line from the demo catalogue). The owners are the active people of the demo company (<c>seed-demo</c>),
+/// so the files import into a freshly seeded database, the deals after the accounts. Everything follows from the seed.
 /// </summary>
 internal static class ImportCsvGenerator
 {
@@ -31,7 +31,13 @@ internal static class ImportCsvGenerator
 
     private static readonly string[] Kinds = ["Call", "Meeting", "Email", "Note"];
 
-    /// <summary>Writes accounts.csv, contacts.csv and interactions.csv of <paramref name="rows"/> rows each into a folder.</summary>
+    /// <summary>Codes of the demo catalogue's products, with their list prices in euro.</summary>
+    private static readonly (string Code, decimal Euro)[] Products =
+        [("RB-ERP-U", 480m), ("RB-CLOUD", 348m), ("RB-WMS", 3_900m), ("RB-HR", 2_700m), ("SRV-IMPL", 520m), ("SRV-SUPP", 3_600m)];
+
+    private static readonly string[] OpenStages = ["Qualification", "Needs analysis", "Proposal", "Negotiation"];
+
+    /// <summary>Writes accounts.csv, contacts.csv, interactions.csv and deals.csv of <paramref name="rows"/> rows each into a folder.</summary>
     public static void Write(string folder, int rows, int seed)
     {
         Directory.CreateDirectory(folder);
@@ -49,6 +55,8 @@ internal static class ImportCsvGenerator
         using var accounts = Open(folder, "accounts.csv", "Name,EIK,Website,Industry,Size,Region,Status,Owner");
         using var contacts = Open(folder, "contacts.csv", "Name,E-mail,Phone,Job title,Role,EIK");
         using var interactions = Open(folder, "interactions.csv", "EIK,Kind,Date,Subject,Outcome,Contact e-mail,Employee");
+        using var deals = Open(folder, "deals.csv",
+            "External id,EIK,Title,Stage,Currency,Created,Expected close,Close date,Lost reason,Owner,Product,Quantity,Unit price");
         var start = new DateTime(2024, 1, 1, 9, 0, 0, DateTimeKind.Utc);
         var i = 0;
         foreach (var eik in eiks)
@@ -66,6 +74,19 @@ internal static class ImportCsvGenerator
             var at = start.AddMinutes(random.Next(0, 60 * 24 * 600));
             interactions.WriteLine(Invariant(
                 $"{eik},{Pick(random, Kinds)},{at:yyyy-MM-dd HH:mm},Review {i},Agreed next steps,{contact},{owner}"));
+
+            // Won about half the time, lost a quarter (with a reason), the rest open at one of the stages.
+            var created = DateOnly.FromDateTime(at);
+            var (code, euro) = Products[random.Next(Products.Length)];
+            var outcome = random.Next(4);
+            var (stage, closed, reason) = outcome switch
+            {
+                0 or 1 => ("Won", created.AddDays(random.Next(10, 120)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ""),
+                2 => ("Lost", created.AddDays(random.Next(10, 120)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "Price"),
+                _ => (Pick(random, OpenStages), "", ""),
+            };
+            deals.WriteLine(Invariant(
+                $"crm-{i:D7},{eik},{code} for {name},{stage},EUR,{created:yyyy-MM-dd},{created.AddDays(90):yyyy-MM-dd},{closed},{reason},{owner},{code},{random.Next(1, 25)},{euro}"));
             i++;
         }
     }
