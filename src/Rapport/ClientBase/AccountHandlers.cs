@@ -132,11 +132,10 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
             : null;
 
     /// <summary>
-    /// The rows after the cursor in the list's order. Each comparison starts with a redundant range on the sort key
-    /// that PostgreSQL can seek its index to; from the OR alone it walks the index from the start and filters (a page
-    /// nine tenths in cost 130 ms instead of 0.5 ms).
+    /// The rows after the cursor in the list's order, each written so that the engine seeks the sort's index to the cursor
+    /// (<see cref="Keyset.Beyond"/>); the owner's order, over a join, keeps a redundant range on the owner's name.
     /// </summary>
-    private static IQueryable<Account> Seek(IQueryable<Account> query, AccountSort sort, Cursor? cursor, bool descending)
+    private IQueryable<Account> Seek(IQueryable<Account> query, AccountSort sort, Cursor? cursor, bool descending)
     {
         if (cursor is not { } after)
         {
@@ -164,14 +163,11 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
                     return query;
                 }
 
-                return (sort, descending) switch
+                return sort switch
                 {
-                    (AccountSort.LastContact, false) => query.Where(a => a.LastContactAt >= at && (a.LastContactAt > at || a.Id > after.Id)),
-                    (AccountSort.LastContact, true) => query.Where(a => a.LastContactAt <= at && (a.LastContactAt < at || a.Id < after.Id)),
-                    (AccountSort.Strength, false) => query.Where(a => a.StrongestUntil >= at && (a.StrongestUntil > at || a.Id > after.Id)),
-                    (AccountSort.Strength, true) => query.Where(a => a.StrongestUntil <= at && (a.StrongestUntil < at || a.Id < after.Id)),
-                    (_, false) => query.Where(a => a.CoveredUntil >= at && (a.CoveredUntil > at || a.Id > after.Id)),
-                    _ => query.Where(a => a.CoveredUntil <= at && (a.CoveredUntil < at || a.Id < after.Id)),
+                    AccountSort.LastContact => query.Beyond(db, a => ValueTuple.Create(a.LastContactAt, a.Id), at, after.Id, descending),
+                    AccountSort.Strength => query.Beyond(db, a => ValueTuple.Create(a.StrongestUntil, a.Id), at, after.Id, descending),
+                    _ => query.Beyond(db, a => ValueTuple.Create(a.CoveredUntil, a.Id), at, after.Id, descending),
                 };
             case AccountSort.Health:
                 if (!int.TryParse(after.Key, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var health))
@@ -179,15 +175,9 @@ public sealed class AccountHandlers(RapportDb db, TimeProvider clock, BuyingRole
                     return query;
                 }
 
-                return descending
-                    ? query.Where(a => a.Health <= health && (a.Health < health || a.Id < after.Id))
-                    : query.Where(a => a.Health >= health && (a.Health > health || a.Id > after.Id));
+                return query.Beyond(db, a => ValueTuple.Create(a.Health, a.Id), health, after.Id, descending);
             default:
-                return descending
-                    ? query.Where(a => a.SearchName.CompareTo(after.Key) <= 0
-                        && (a.SearchName.CompareTo(after.Key) < 0 || (a.SearchName == after.Key && a.Id < after.Id)))
-                    : query.Where(a => a.SearchName.CompareTo(after.Key) >= 0
-                        && (a.SearchName.CompareTo(after.Key) > 0 || (a.SearchName == after.Key && a.Id > after.Id)));
+                return query.Beyond(db, a => ValueTuple.Create(a.SearchName, a.Id), after.Key, after.Id, descending);
         }
     }
 

@@ -215,7 +215,7 @@ public sealed class IntakeHandlers(RapportDb db, CaseHandlers cases, TimeProvide
             && ticks is >= 0 and <= 3155378975999999999)
         {
             var key = new DateTime(ticks, DateTimeKind.Utc);
-            query = query.Where(m => m.ReceivedAt > key || (m.ReceivedAt == key && m.Id > cursor.Id));
+            query = query.Beyond(db, m => ValueTuple.Create(m.ReceivedAt, m.Id), key, cursor.Id);
         }
 
         var take = Cursor.ClampSize(size);

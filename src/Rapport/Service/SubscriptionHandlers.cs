@@ -220,7 +220,7 @@ public sealed class SubscriptionHandlers(RapportDb db, DealHandlers deals, TimeP
 
         if (Cursor.Decode(filter.After) is { } cursor && DateOnly.TryParseExact(cursor.Key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var key))
         {
-            query = query.Where(s => s.RenewsOn > key || (s.RenewsOn == key && s.Id > cursor.Id));
+            query = query.Beyond(db, s => ValueTuple.Create(s.RenewsOn, s.Id), (DateOnly?)key, cursor.Id);
         }
 
         var size = Cursor.ClampSize(filter.Size);
