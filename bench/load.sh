@@ -162,7 +162,10 @@ fi
 command -v wrk >/dev/null || { echo "wrk is needed (apt-get install -y wrk)" >&2; exit 1; }
 # The default kinds need only `generate`. Those of the layers added on top are asked for with --only once their command
 # has run on --work: `staffing` (staffing-*, html-staffing-*) and `service` (cases-*, html-cases-*, manager-cases,
-# manager-html-cases, renewals, renewals-deep, html-renewals*, manager-renewals, health-list-*, html-health-list*).
+# manager-html-cases, renewals, renewals-deep, html-renewals*, manager-renewals, health-list-*, html-health-list*) and
+# `deals` (deals-board, manager-deals-board, html-deals-board, manager-html-deals-board, head-html-deals-board, deal,
+# deal-page, html-deal, manager-deal, manager-deal-page, manager-html-deal, team-forecast, head-team-forecast,
+# head-html-forecast, html-forecast, ranking, html-ranking).
 kinds=(account contacts coverage interactions account-page list-first list-deep list-owner search
        manager-account-page manager-list-first manager-list-deep manager-search head-list-first
        html-account html-list-first html-list-deep html-list-sorted html-list-going-cold html-suggest manager-html-account

@@ -9,11 +9,11 @@ namespace Rapport.Benchmarks;
 /// <summary>
 /// <c>generate</c> builds dataset M (or a fraction of it) in a new database for a load test; <c>staffing</c> adds a
 /// vacancy with its candidates, deals and appraisal input to it; <c>service</c> adds cases, their replies and services,
-/// and times account health; <c>drop</c> deletes it. Any other command line goes to BenchmarkDotNet.
+/// and times account health; <c>deals</c> adds deals with their lines, event log, payments and quotas; <c>drop</c> deletes it. Any other command line goes to BenchmarkDotNet.
 /// </summary>
 internal static class DatasetCommands
 {
-    public static readonly string[] Names = ["generate", "staffing", "service", "drop"];
+    public static readonly string[] Names = ["generate", "staffing", "service", "deals", "drop"];
 
     /// <summary>The instant the generated history ends: fixed, so that the same seed gives the same database.</summary>
     internal static readonly DateTime DefaultNow = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -28,7 +28,7 @@ internal static class DatasetCommands
 
     public static Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Staffing(), Service(), Drop() };
+        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Staffing(), Service(), Deals(), Drop() };
         return root.Parse(args).InvokeAsync();
     }
 
@@ -119,6 +119,36 @@ internal static class DatasetCommands
             var targets = await ServiceData.AddAsync(Database(parsed, folder), parsed.GetValue(seed), at, parsed.GetValue(cases),
                 parsed.GetValue(replies), Console.Out);
             await ServiceData.WriteUrlsAsync(folder, targets);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Deals()
+    {
+        var seed = new Option<int>("--seed") { Description = "Seed of every random choice.", DefaultValueFactory = _ => Dataset.Seed };
+
+        // The board shows this month's closed deals and the forecast the current quarter, both by the server's clock.
+        var now = new Option<DateTime>("--now")
+        {
+            Description = "When the deals' history ends (UTC); the current hour by default, so that a server started now sees this month and quarter as made.",
+            DefaultValueFactory = _ => CurrentHour(),
+        };
+        var deals = new Option<int>("--deals") { Description = "Deals to add, shared evenly by the account owners.", DefaultValueFactory = _ => 500_000 };
+        var lines = new Option<double>("--lines-per-deal") { Description = "Product lines per deal on average (1 to 4).", DefaultValueFactory = _ => 2.4 };
+        var payments = new Option<int>("--payments") { Description = "Payments against won deals, about.", DefaultValueFactory = _ => 300_000 };
+        var output = new Option<string>("--out") { Description = "Folder whose urls/ gets the deals' request paths.", Required = true };
+        var command = new Command("deals", "Add deals with their product lines, event log, payments and quarter quotas to a generated database.")
+        {
+            Provider, Connection, seed, now, deals, lines, payments, output,
+        };
+        command.SetAction(async parsed =>
+        {
+            var folder = Directory.CreateDirectory(parsed.GetValue(output)!).FullName;
+            var at = DateTime.SpecifyKind(parsed.GetValue(now), DateTimeKind.Utc);
+            var targets = await DealsData.AddAsync(Database(parsed, folder), parsed.GetValue(seed), at, parsed.GetValue(deals),
+                parsed.GetValue(lines), parsed.GetValue(payments), Console.Out);
+            await DealsData.WriteUrlsAsync(folder, targets);
             return 0;
         });
         return command;

@@ -64,4 +64,13 @@ internal sealed class SeededIds(int seed)
 
     [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
     public static extern void SetId(Rapport.Service.Subscription subscription, Guid id);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
+    public static extern void SetId(Rapport.Deals.Product product, Guid id);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
+    public static extern void SetId(Rapport.Deals.DealLine line, Guid id);
+
+    [UnsafeAccessor(UnsafeAccessorKind.Method, Name = "set_Id")]
+    public static extern void SetId(Rapport.Deals.Quota quota, Guid id);
 }

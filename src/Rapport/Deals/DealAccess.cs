@@ -35,17 +35,23 @@ internal static class DealAccess
             return finance ? deals.Where(d => d.Outcome == DealOutcome.Won) : deals.Where(_ => false);
         }
 
+        // The deals held through a split as a list of ids (IN, not EXISTS): both sides of the OR are then index lookups
+        // (the owner's index, the splits by employee), which SQLite joins as a MULTI-INDEX OR; with EXISTS it walked
+        // every deal the rest of the query allowed (every open deal, for the board) and tested each one's splits.
         var splits = db.Set<DealSplit>();
         if (viewer.Is(Roles.HeadOfSales))
         {
             var team = ClientBaseAccess.TeamOf(db, me);
-            return deals.Where(d => team.Contains(d.OwnerId)
-                || splits.Any(s => s.DealId == d.Id && team.Contains(s.EmployeeId))
-                || (finance && d.Outcome == DealOutcome.Won));
+            var teamShares = splits.Where(s => team.Contains(s.EmployeeId)).Select(s => s.DealId);
+            return finance
+                ? deals.Where(d => team.Contains(d.OwnerId) || teamShares.Contains(d.Id) || d.Outcome == DealOutcome.Won)
+                : deals.Where(d => team.Contains(d.OwnerId) || teamShares.Contains(d.Id));
         }
 
-        return deals.Where(d => d.OwnerId == me || splits.Any(s => s.DealId == d.Id && s.EmployeeId == me)
-            || (finance && d.Outcome == DealOutcome.Won));
+        var shares = splits.Where(s => s.EmployeeId == me).Select(s => s.DealId);
+        return finance
+            ? deals.Where(d => d.OwnerId == me || shares.Contains(d.Id) || d.Outcome == DealOutcome.Won)
+            : deals.Where(d => d.OwnerId == me || shares.Contains(d.Id));
     }
 
     public static IQueryable<Deal> EditableBy(this IQueryable<Deal> deals, RapportDb db, Viewer viewer)

@@ -194,12 +194,19 @@ public sealed class ForecastQueries(RapportDb db, CreditSums sums, CurrencyConve
             deals = deals.Where(d => db.DealSplits.Any(s => s.DealId == d.Id && people.Contains(s.EmployeeId)));
         }
 
+        // The events since the snapshot first, newest first along the index of their instant, then each one's deal: a
+        // cross join, whose order SQLite keeps. Joined the other way round SQLite read every deal closing in the quarter
+        // with its events (0.7 s for a team on 500,000 deals); ordered by id alone it walked the whole log backwards.
         var since = last.TakenAt;
-        var events = await (from e in db.DealEvents.AsNoTracking()
-                            join d in deals on e.DealId equals d.Id
-                            where e.At > since && Moving.Contains(e.Kind)
-                            orderby e.Id descending
-                            select new { e.DealId, d.Number, d.Title, e.Kind, e.At, e.FromStageId, e.ToStageId, e.BaseBefore, e.BaseAfter, d.Forecast })
+        var events = await db.DealEvents.AsNoTracking().Where(e => e.At > since && Moving.Contains(e.Kind))
+            .SelectMany(_ => deals, (e, d) => new { Event = e, Deal = d })
+            .Where(x => x.Deal.Id == x.Event.DealId)
+            .OrderByDescending(x => x.Event.At).ThenByDescending(x => x.Event.Id)
+            .Select(x => new
+            {
+                x.Event.DealId, x.Deal.Number, x.Deal.Title, x.Event.Kind, x.Event.At, x.Event.FromStageId, x.Event.ToStageId, x.Event.BaseBefore,
+                x.Event.BaseAfter, x.Deal.Forecast,
+            })
             .Take(50).ToListAsync(ct);
         var settings = await catalog.GetAsync(ct);
         return new ForecastChange(last.WeekStart, last.TakenAt, quarter.Code, won, commit, best, pipeline, weighted,
