@@ -48,6 +48,14 @@ public sealed record AccountGrowthRow(Guid AccountId, string Name, decimal Won, 
 public sealed record AccountGrowthView(string Period, string PriorPeriod, string YearEarlierPeriod, string BaseCurrency, int Accounts, IReadOnlyList<AccountGrowthRow> Rows);
 
 /// <summary>
+/// One month of the sales trend: the amount won in it credited to the scope (the whole amounts for the company), and
+/// the same for the same month a year earlier.
+/// </summary>
+public sealed record TrendMonth(
+    string Period, string Label, string ShortLabel, DateOnly Start, DateOnly End, decimal Won,
+    string YearEarlierLabel, DateOnly YearEarlierStart, DateOnly YearEarlierEnd, decimal YearEarlier);
+
+/// <summary>
 /// The performance ranking, aggregated in the database: the closed deals of the period, and the won deals of the two
 /// periods it compares with, are summed per person by <see cref="CreditSums.ByPersonAsync"/> (GROUP BY over the
 /// deals' (outcome, close) index joined to the splits' key), the cycle by one GROUP BY of its own; only the people
@@ -132,6 +140,27 @@ public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditS
         var rows = picked.Select(a => new AccountGrowthRow(a.Id, names.GetValueOrDefault(a.Id, ""), a.Won, a.Prior, a.Year,
             Growth.Percent(a.Won, a.Prior), Growth.Percent(a.Won, a.Year))).ToList();
         return new(period.Code, period.Prior.Code, period.YearEarlier.Code, await converter.BaseCurrencyAsync(ct), all.Count, rows);
+    }
+
+    /// <summary>
+    /// The sales trend of the scope: won per month of the period and of the same months a year earlier, summed by
+    /// <see cref="CreditSums.SumAsync"/> in one grouped query over both spans (a UNION ALL of two ranges of the
+    /// deals' (outcome, close) index, rather than one span over the year between them).
+    /// </summary>
+    public async Task<IReadOnlyList<TrendMonth>> TrendAsync(SalesScope scope, SalesPeriod period, CancellationToken ct = default)
+    {
+        var yearEarlier = period.YearEarlier;
+        var won = db.Deals.AsNoTracking().Where(d => d.Outcome == DealOutcome.Won);
+        var deals = won.Where(d => d.CloseOn >= period.Start && d.CloseOn <= period.End)
+            .Concat(won.Where(d => d.CloseOn >= yearEarlier.Start && d.CloseOn <= yearEarlier.End));
+        var perMonth = (await sums.SumAsync(deals, scope.Members, perEmployee: false, ct))
+            .GroupBy(g => new DateOnly(g.Key.Year, g.Key.Month, 1)).ToDictionary(g => g.Key, g => g.Sum(s => s.Amount));
+        return [.. period.MonthsIn.Select(m =>
+        {
+            var before = m.YearEarlier;
+            return new TrendMonth(m.Code, m.Label, m.ShortLabel, m.Start, m.End, perMonth.GetValueOrDefault(m.Start),
+                before.Label, before.Start, before.End, perMonth.GetValueOrDefault(before.Start));
+        })];
     }
 
     private static decimal Per(decimal value, decimal capacity) => capacity == 1m ? value : Math.Round(value / capacity, 2, MidpointRounding.AwayFromZero);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -175,6 +176,91 @@ public abstract class PerformanceTests(RapportApp app)
         Assert.Contains($"{growingName} 6,000.00 EUR 50 % of 4,000.00 EUR 100 % of 3,000.00 EUR", english.Replace('\u00a0', ' '), StringComparison.Ordinal);
         Assert.Contains("-100 % of 5,000.00 EUR", english.Replace('\u00a0', ' '), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_charts_draw_the_team_s_months_against_a_year_earlier_and_its_first_people_each_bar_linked_to_its_deals_in_both_languages()
+    {
+        var (team, head, a, b) = await RankingAsync();
+        // A year earlier in the same month: 5,000 won by A.
+        await WinAsync(a, await DealAsync(a, await AccountAsync(a), 5_000m, "Миналогодишна"), Today.AddYears(-1));
+        var month = SalesPeriod.Of(PeriodKind.Month, Today);
+        var monthAgo = month.YearEarlier;
+        var english = await head.Pages.GetStringAsync($"/deals/performance?scope=team-{team}&period={Quarter.Code}&culture=en-GB&ui-culture=en-GB");
+        var en = CultureInfo.GetCultureInfo("en-GB");
+        Assert.Contains("Sales trend", Visible(english), StringComparison.Ordinal);
+        Assert.Contains($"Won per month in Q{Quarter.Quarter} {Quarter.Start.Year}, beside the same months of Q{Quarter.Quarter} {Quarter.Start.Year - 1}", AriaLabels(english));
+        var titles = Titles(english);
+        // The month of today: A's 10,000 and 2,000 and B's 3,000; the same month a year earlier: A's 5,000. The prior quarter's 8,000 is in neither.
+        Assert.Contains($"{month.Start.ToString("MMMM yyyy", en)}: won 15,000.00 EUR", titles);
+        Assert.Contains($"{monthAgo.Start.ToString("MMMM yyyy", en)}: won 5,000.00 EUR", titles);
+        var monthLink = $"/deals?creditedteam={team}&from={month.Start:yyyy-MM-dd}&to={month.End:yyyy-MM-dd}&outcome=Won";
+        Assert.Contains(WebUtility.HtmlEncode(monthLink), english, StringComparison.Ordinal);
+        var behind = await head.Pages.GetStringAsync(monthLink);
+        Assert.Contains("Голяма", behind, StringComparison.Ordinal);
+        Assert.Contains("Допълнителна", behind, StringComparison.Ordinal);
+        Assert.Contains("Бетина", behind, StringComparison.Ordinal);
+        Assert.DoesNotContain("Миналата", behind, StringComparison.Ordinal);
+        var agoLink = $"/deals?creditedteam={team}&from={monthAgo.Start:yyyy-MM-dd}&to={monthAgo.End:yyyy-MM-dd}&outcome=Won";
+        Assert.Contains(WebUtility.HtmlEncode(agoLink), english, StringComparison.Ordinal);
+        Assert.Contains("Миналогодишна", await head.Pages.GetStringAsync(agoLink), StringComparison.Ordinal);
+
+        // The ranking as sorted (new business first): A's bar stacks 10,000 new and 2,000 existing, B's is marked half time.
+        Assert.Contains("The first 3 by amount won", Visible(english), StringComparison.Ordinal);
+        Assert.Contains($"Amount won per person in Q{Quarter.Quarter} {Quarter.Start.Year}, new business and existing, the first 3 of the ranking as sorted", AriaLabels(english));
+        Assert.Contains($"{a.Name} · New business: 10,000.00 EUR", titles);
+        Assert.Contains($"{a.Name} · Existing business: 2,000.00 EUR", titles);
+        Assert.Contains($"{b.Name} (capacity 0.50) · New business: 3,000.00 EUR", titles);
+        var legend = Legend(english);
+        Assert.Contains($"Q{Quarter.Quarter} {Quarter.Start.Year}", legend, StringComparison.Ordinal);
+        Assert.Contains("New business", legend, StringComparison.Ordinal);
+        Assert.Contains("Existing business", legend, StringComparison.Ordinal);
+        var existingLink = $"/deals?credited={a.Id}&from={Quarter.Start:yyyy-MM-dd}&to={Quarter.End:yyyy-MM-dd}&outcome=Won&business=existing";
+        Assert.Contains(WebUtility.HtmlEncode(existingLink), english, StringComparison.Ordinal);
+        var existing = await head.Pages.GetStringAsync(existingLink);
+        Assert.Contains("Допълнителна", existing, StringComparison.Ordinal);
+        Assert.DoesNotContain("Голяма", existing, StringComparison.Ordinal);
+
+        var bulgarian = await head.Pages.GetStringAsync($"/deals/performance?scope=team-{team}&period={Quarter.Code}&culture=bg-BG&ui-culture=bg-BG");
+        var bg = CultureInfo.GetCultureInfo("bg-BG");
+        string[] numerals = ["I", "II", "III", "IV"];
+        var (quarterBg, agoBg) = ($"{numerals[Quarter.Quarter - 1]} тримесечие {Quarter.Start.Year} г.", $"{numerals[Quarter.Quarter - 1]} тримесечие {Quarter.Start.Year - 1} г.");
+        Assert.Contains("Динамика на продажбите", Visible(bulgarian), StringComparison.Ordinal);
+        Assert.Contains($"Спечелено по месеци за {quarterBg} редом със същите месеци на {agoBg}", AriaLabels(bulgarian));
+        Assert.Contains($"Спечелено по хора за {quarterBg}, нов и съществуващ бизнес, първите 3 от класирането в избрания ред", AriaLabels(bulgarian));
+        var titlesBg = Titles(bulgarian);
+        Assert.Contains($"{month.Start.ToString("MMMM yyyy", bg)}: спечелено 15 000,00 EUR", titlesBg);
+        Assert.Contains($"{b.Name} (капацитет 0,50) · Нов бизнес: 3 000,00 EUR", titlesBg);
+        Assert.Contains($"{a.Name} · Съществуващ бизнес: 2 000,00 EUR", titlesBg);
+        Assert.Contains(WebUtility.HtmlEncode(monthLink), bulgarian, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task With_nothing_won_the_charts_say_so_in_words_in_both_languages()
+    {
+        var seller = await SellerAsync(null, prefix: "Нов ");
+        var english = await seller.Pages.GetStringAsync("/deals/performance?period=2001-Q1&culture=en-GB&ui-culture=en-GB");
+        Assert.Contains("Nothing was won in Q1 2001 or in Q1 2000, so there is no trend to draw.", Visible(english), StringComparison.Ordinal);
+        Assert.Contains("Nobody in this ranking won a deal in Q1 2001, so there are no bars to draw.", Visible(english), StringComparison.Ordinal);
+        Assert.DoesNotContain("Won per month", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("Amount won per person", english, StringComparison.Ordinal);
+        var bulgarian = await seller.Pages.GetStringAsync("/deals/performance?period=2001-Q1&culture=bg-BG&ui-culture=bg-BG");
+        Assert.Contains("Няма спечелени сделки нито за I тримесечие 2001 г., нито за I тримесечие 2000 г., затова няма динамика за показване.",
+            Visible(bulgarian), StringComparison.Ordinal);
+        Assert.Contains("Никой в това класиране не е спечелил сделка за I тримесечие 2001 г., затова няма стълбове за показване.", Visible(bulgarian), StringComparison.Ordinal);
+    }
+
+    /// <summary>What a reader of the page's SVG bars is told of each: the text of every <c>title</c>, spaces as spaces.</summary>
+    private static List<string> Titles(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "<title>([^<]*)</title>").Select(m => Plain(m.Groups[1].Value))];
+
+    private static List<string> AriaLabels(string html) =>
+        [.. System.Text.RegularExpressions.Regex.Matches(html, "role=\"img\"[^>]*aria-label=\"([^\"]*)\"").Select(m => Plain(m.Groups[1].Value))];
+
+    private static string Legend(string html) =>
+        string.Join(" | ", System.Text.RegularExpressions.Regex.Matches(html, "<ul class=\"legend\".*?</ul>", System.Text.RegularExpressions.RegexOptions.Singleline)
+            .Select(m => Visible(m.Value)));
+
+    private static string Plain(string text) => WebUtility.HtmlDecode(text).Replace('\u00a0', ' ').Replace('\u202f', ' ');
 
     private static string Visible(string html) =>
         System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
