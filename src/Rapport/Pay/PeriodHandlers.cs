@@ -40,6 +40,17 @@ public sealed record PayPeriodRow(Guid Id, DateOnly Start, DateOnly End, PayPeri
 
 public sealed record CalculationResult(int Statements, decimal Total, IReadOnlyList<string> Skipped);
 
+/// <summary>Where a period's calculation has got: reading its inputs, calculating person by person, or saving.</summary>
+public enum CalculationStage
+{
+    Reading,
+    Calculating,
+    Saving,
+}
+
+/// <summary>A calculation's progress: its stage and, while calculating, how many of the people are done.</summary>
+public readonly record struct CalculationProgress(CalculationStage Stage, int Done, int Total);
+
 public sealed record AdjustmentRow(Guid Id, Guid EmployeeId, string EmployeeName, DateOnly On, decimal Amount, string Reason, string CreatedBy);
 
 /// <summary>One row of the payroll export: commission apart from the base, as payroll needs it.</summary>
@@ -103,10 +114,10 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
 
     /// <summary>
     /// Calculates every statement of the period (or one employee's) from what is stored now, replacing the previous
-    /// calculation. Refused once the period is approved. Reports progress as the share of employees done, 0–100.
+    /// calculation. Refused once the period is approved. Reports its stage, and while calculating the people done.
     /// </summary>
     public async Task<Result<CalculationResult>> CalculateAsync(Viewer viewer, Guid periodId, Guid? onlyEmployee = null,
-        IProgress<int>? progress = null, CancellationToken ct = default)
+        IProgress<CalculationProgress>? progress = null, CancellationToken ct = default)
     {
         if (!PayAccess.MayAdminister(viewer))
         {
@@ -123,6 +134,7 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
             return Error.Conflict(PayTexts.ErrorPeriodClosed);
         }
 
+        progress?.Report(new(CalculationStage.Reading, 0, 0));
         var runs = await inputs.RunsAsync(period.Start, period.End, onlyEmployee, ct);
         if (!runs.IsSuccess)
         {
@@ -161,7 +173,7 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
             total += statement.Total;
             if (progress is not null && (i % 50 == 0 || i == runs.Value.Count - 1))
             {
-                progress.Report((i + 1) * 100 / runs.Value.Count);
+                progress.Report(new(CalculationStage.Calculating, i + 1, runs.Value.Count));
             }
         }
 
@@ -173,6 +185,7 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
         }
 
         period.CalculatedAt = now;
+        progress?.Report(new(CalculationStage.Saving, runs.Value.Count, runs.Value.Count));
         var saved = await db.SaveOrConflictAsync(ct);
         return saved.IsSuccess ? new CalculationResult(runs.Value.Count - skipped.Count, total, skipped) : Result<CalculationResult>.Fail([.. saved.Errors]);
     }

@@ -307,6 +307,66 @@ public abstract partial class PayTests(RapportApp app)
         Assert.Equal(-500m, row.GetProperty("carryForward").GetDecimal());
     }
 
+    [Fact]
+    public async Task Calculating_from_the_page_streams_its_progress_in_both_languages_and_without_script_redirects_at_once()
+    {
+        var month = new DateOnly(2025, 2, 1);
+        var finance = await FinanceAsync();
+        var manager = await PersonAsync("Търговец с ход на изчислението ");
+        var plan = await PlanAsync(finance, FlatPlan("План за хода"), month.AddYears(-1));
+        await AssignAsync(finance, plan, manager.EmployeeId, month, month.AddMonths(1).AddDays(-1));
+        await WonDealAsync(manager, 4_000m, month.AddDays(9));
+        var period = (await OpenPeriodAsync(finance, month)).GetProperty("id").GetGuid();
+        var (_, email) = await app.CreateUserAsync(null, Roles.Finance);
+        var web = await app.SignedInClientAsync(email);
+
+        foreach (var (culture, label, reading) in new[]
+        {
+            (English, "Calculating the statements…", "Reading the plans, deals and payments of the period…"),
+            (Bulgarian, "Извлеченията се изчисляват…", "Четене на плановете, сделките и плащанията за периода…"),
+        })
+        {
+            var url = $"/pay/periods/{period}?{culture}";
+            var page = await web.GetStringAsync(url);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url)
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string>
+                {
+                    ["__RequestVerificationToken"] = Antiforgery().Match(page).Groups[1].Value, ["_handler"] = "period-calculate",
+                }),
+            };
+            request.Headers.TryAddWithoutValidation("Accept", "text/html; blazor-enhanced-nav=on");
+            var streamed = await (await web.SendAsync(request)).Content.ReadAsStringAsync();
+
+            // The bar is in the page as it starts; the calculation's outcome comes after it, as a redirection to the result.
+            var bar = streamed.IndexOf("data-testid=\"calculation-progress\"", StringComparison.Ordinal);
+            var redirection = streamed.IndexOf("<template type=\"redirection\"", StringComparison.Ordinal);
+            Assert.True(bar >= 0 && bar < redirection, streamed);
+            Assert.Contains(label, WebUtility.HtmlDecode(streamed), StringComparison.Ordinal);
+            Assert.Contains(reading, WebUtility.HtmlDecode(streamed), StringComparison.Ordinal);
+
+            // A redirection after a form post is opaque in the page; following it leads to the result.
+            var opaque = Redirection().Match(streamed[redirection..]).Groups[1].Value;
+            var followed = await web.GetAsync("/" + WebUtility.HtmlDecode(opaque));
+            Assert.Equal($"/pay/periods/{period}?done=calculated", followed.Headers.Location?.PathAndQuery);
+        }
+
+        var row = await StatementRowAsync(finance, period, manager.EmployeeId);
+        Assert.Equal(1_200m, row.GetProperty("total").GetDecimal());
+
+        // A browser without script posts the form itself: the calculation runs before the answer, a redirection.
+        var plain = await RapportApp.PostFormAsync(web, $"/pay/periods/{period}", "period-calculate", []);
+        Assert.Equal(HttpStatusCode.Redirect, plain.StatusCode);
+        Assert.EndsWith($"/pay/periods/{period}?done=calculated", plain.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.DoesNotContain("calculation-progress", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex Antiforgery();
+
+    [GeneratedRegex("<template type=\"redirection\"[^>]*>([^<]+)</template>")]
+    private static partial Regex Redirection();
+
     [GeneratedRegex("<[^>]+>")]
     private static partial Regex Tags();
 
