@@ -68,13 +68,29 @@ public sealed class PayJourney(BrowserApp app) : IClassFixture<BrowserApp>
             return DealNumber.Format(db.Deals.Where(d => d.Id == id).Select(d => d.Number).Single());
         });
 
-        // Finance tries the plan on typed amounts first: 5 % of 20,000 on top of the base.
+        // Finance tries the plan on typed amounts first: the preview computes as they are typed, with no button to
+        // press. The sample shown on arrival is 5 % of 20,500 on top of the base; then 5 % of 20,000, then of 30,000.
         var finance = await SignInAsync(financeEmail);
         await finance.GotoAsync($"/pay/plans/{plan}");
+        var total = finance.GetByTestId("preview-result").GetByTestId("statement-total");
+        await Expect(total).ToContainTextAsync("2,025.00 EUR");
+        await Expect(finance.Locator("[data-testid=preview-form][data-live=on]")).ToBeVisibleAsync();
+        await Expect(finance.GetByRole(AriaRole.Button, new() { Name = "Compute" })).ToHaveCountAsync(0);
         await finance.GetByLabel("Month").FillAsync("2024-04");
         await finance.GetByLabel("Credited amounts, one per line").FillAsync("20000 new");
-        await finance.GetByRole(AriaRole.Button, new() { Name = "Compute" }).ClickAsync();
-        await Expect(finance.GetByTestId("preview-result").GetByTestId("statement-total")).ToContainTextAsync("2,000.00 EUR");
+        await Expect(total).ToContainTextAsync("2,000.00 EUR");
+        await finance.GetByLabel("Credited amounts, one per line").FillAsync("20000 new\n10000");
+        await Expect(total).ToContainTextAsync("2,500.00 EUR");
+        await finance.GetByLabel("Credited amounts, one per line").FillAsync("20000 new\nten");
+        await Expect(finance.GetByTestId("preview-outcome").GetByRole(AriaRole.Alert)).ToHaveTextAsync("Line 2 does not start with an amount.");
+
+        // In Bulgarian, the same preview live.
+        await finance.GetByRole(AriaRole.Button, new() { Name = "BG" }).ClickAsync();
+        await Expect(finance.Locator("[data-testid=preview-form][data-live=on]")).ToBeVisibleAsync();
+        await finance.GetByLabel("Кредитирани суми, по една на ред").FillAsync("40000");
+        await Expect(total).ToContainTextAsync("3 000,00 EUR");
+        await finance.GetByRole(AriaRole.Button, new() { Name = "EN" }).ClickAsync();
+        await Expect(finance.Locator("[data-testid=preview-form][data-live=on]")).ToBeVisibleAsync();
 
         // Then the month: opened, calculated, approved, locked and exported.
         await finance.GotoAsync("/pay/periods");

@@ -76,7 +76,8 @@ internal static class WebSetup
 
         // Cyrillic goes out as text, not as numeric character references: smaller pages, readable source.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
-        services.AddRazorComponents();
+        // Static rendering everywhere; the plan editor's worked preview is the one interactive island (decision 0017).
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();
         // Enums travel by name only: a number would slip a value no enum member has past binding.
         services.ConfigureHttpJsonOptions(options =>
@@ -132,7 +133,7 @@ internal static class WebSetup
         app.UseAntiforgery();
 
         app.MapStaticAssets();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountEndpoints();
         app.MapPeopleExport();
         app.MapAccountsExport();

@@ -361,6 +361,45 @@ public abstract partial class PayTests(RapportApp app)
         Assert.DoesNotContain("calculation-progress", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_plan_preview_arrives_computed_in_both_languages_and_without_script_computes_what_is_sent()
+    {
+        var finance = await FinanceAsync();
+        var plan = await PlanAsync(finance, FlatPlan("План за пример"), new DateOnly(2020, 1, 1));
+        var (_, email) = await app.CreateUserAsync(null, Roles.Finance);
+        var web = await app.SignedInClientAsync(email);
+
+        // The sample on arrival, 12,500 new and 8,000: a base of 1,000 and 5 % of 20,500, in the reader's language.
+        var en = Visible(await web.GetStringAsync($"/pay/plans/{plan}?{English}"));
+        Assert.Contains("Credited amounts, one per line", en, StringComparison.Ordinal);
+        Assert.Contains("625.00 EUR", en, StringComparison.Ordinal);
+        Assert.Contains("400.00 EUR", en, StringComparison.Ordinal);
+        Assert.Contains("2,025.00 EUR", en, StringComparison.Ordinal);
+        var bg = Visible(await web.GetStringAsync($"/pay/plans/{plan}?{Bulgarian}"));
+        Assert.Contains("Кредитирани суми, по една на ред", bg, StringComparison.Ordinal);
+        Assert.Contains("2 025,00 EUR", bg, StringComparison.Ordinal);
+
+        // Sent without script, the same form is computed by the page; a line that is no amount is named.
+        var sent = Visible(await (await RapportApp.PostFormAsync(web, $"/pay/plans/{plan}?{English}", "plan-preview", new()
+        {
+            ["Preview.Month"] = "2024-06", ["Preview.Credits"] = "30000 new\n10000",
+        })).Content.ReadAsStringAsync());
+        Assert.Contains("1,500.00 EUR", sent, StringComparison.Ordinal);
+        Assert.Contains("3,000.00 EUR", sent, StringComparison.Ordinal);
+        var wrong = Visible(await (await RapportApp.PostFormAsync(web, $"/pay/plans/{plan}?{Bulgarian}", "plan-preview", new()
+        {
+            ["Preview.Month"] = "2024-06", ["Preview.Credits"] = "30000\nдесет",
+        })).Content.ReadAsStringAsync());
+        Assert.Contains("Ред 2 не започва със сума.", wrong, StringComparison.Ordinal);
+
+        // Someone who does not administer pay gets no plan, neither the page nor its preview.
+        var manager = await PersonAsync("Търговец без планове ");
+        var stranger = await app.SignedInClientAsync(manager.Email);
+        var refused = await stranger.GetAsync($"/pay/plans/{plan}");
+        Assert.NotEqual(HttpStatusCode.OK, refused.StatusCode);
+        Assert.DoesNotContain("preview-form", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex Antiforgery();
 
