@@ -232,6 +232,17 @@ public abstract class PerformanceTests(RapportApp app)
         Assert.Contains($"{b.Name} (капацитет 0,50) · Нов бизнес: 3 000,00 EUR", titlesBg);
         Assert.Contains($"{a.Name} · Съществуващ бизнес: 2 000,00 EUR", titlesBg);
         Assert.Contains(WebUtility.HtmlEncode(monthLink), bulgarian, StringComparison.Ordinal);
+
+        // The same months over the API: the team's, the manager's own, nobody else's.
+        var trend = await (await head.Api.GetAsync($"/api/v1/performance/trend?teamId={team}&period={Quarter.Code}")).ReadAsync<List<TrendMonth>>();
+        Assert.Equal(Quarter.MonthsIn.Select(m => m.Code), trend.Select(m => m.Period));
+        var thisMonth = trend.Single(m => m.Start == month.Start);
+        Assert.Equal((15_000m, 5_000m, monthAgo.Start), (thisMonth.Won, thisMonth.YearEarlier, thisMonth.YearEarlierStart));
+        Assert.Equal(15_000m, trend.Sum(m => m.Won));
+        var own = await (await a.Api.GetAsync($"/api/v1/performance/trend?period={Quarter.Code}")).ReadAsync<List<TrendMonth>>();
+        Assert.Equal((12_000m, 5_000m), (own.Sum(m => m.Won), own.Sum(m => m.YearEarlier)));
+        await (await a.Api.GetAsync($"/api/v1/performance/trend?employeeId={b.Id}&period={Quarter.Code}")).ProblemAsync(HttpStatusCode.NotFound);
+        await (await a.Api.GetAsync("/api/v1/performance/trend?period=2026-Q9")).ProblemAsync(HttpStatusCode.BadRequest);
     }
 
     [Fact]

@@ -55,6 +55,12 @@ internal static class SalesApi
             .WithDescription(Scope + " The amounts are those credited to the scope's people (the whole amounts for the company). The `top` accounts "
                 + "(default 50, at most 500) that brought most in the period, then in the prior period, and `accounts`: how many had a deal won in any of the three periods.")
             .ProducesProblem(400).ProducesProblem(404);
+        api.MapGet("/performance/trend", Trend).WithTags("Performance").WithName("GetSalesTrend")
+            .RequireAuthorization(p => p.RequireRole(DealAccess.DealUsers.Split(',')))
+            .WithSummary("The sales trend of a scope: the amount won in each month of a month, a quarter or a year, beside the same month a year earlier.")
+            .WithDescription(Scope + " The amounts are those credited to the scope's people through the splits on deals won with a close date in "
+                + "the month (the whole amounts for the company), in the organisation's currency, as the performance page's chart draws them.")
+            .ProducesProblem(400).ProducesProblem(404);
         return api;
     }
 
@@ -103,6 +109,20 @@ internal static class SalesApi
 
         return await scopes.ResolveAsync(user.ToViewer(), employeeId, teamId, ct: ct) is { } scope
             ? TypedResults.Ok(await performance.AccountGrowthAsync(scope, parsed, top, ct))
+            : ApiResults.NotFound(DealTexts.ErrorScopeNotFound);
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<TrendMonth>>, ProblemHttpResult>> Trend(
+        ClaimsPrincipal user, SalesScopes scopes, PerformanceQueries performance, TimeProvider clock, CancellationToken ct,
+        Guid? employeeId = null, Guid? teamId = null, string? period = null)
+    {
+        if (PeriodOr(period, PeriodKind.Quarter, clock) is not { } parsed)
+        {
+            return ApiResults.Problem([Error.Invalid("period", DealTexts.ValidationPeriod)]);
+        }
+
+        return await scopes.ResolveAsync(user.ToViewer(), employeeId, teamId, ct: ct) is { } scope
+            ? TypedResults.Ok(await performance.TrendAsync(scope, parsed, ct))
             : ApiResults.NotFound(DealTexts.ErrorScopeNotFound);
     }
 
