@@ -165,7 +165,7 @@ command -v wrk >/dev/null || { echo "wrk is needed (apt-get install -y wrk)" >&2
 # manager-html-cases, renewals, renewals-deep, html-renewals*, manager-renewals, health-list-*, html-health-list*) and
 # `deals` (deals-board, manager-deals-board, html-deals-board, manager-html-deals-board, head-html-deals-board, deal,
 # deal-page, html-deal, manager-deal, manager-deal-page, manager-html-deal, team-forecast, head-team-forecast,
-# head-html-forecast, html-forecast, ranking, html-ranking).
+# head-html-forecast, html-forecast, ranking, html-ranking) and `pay`, after `deals` (manager-ledger, manager-html-pay).
 kinds=(account contacts coverage interactions account-page list-first list-deep list-owner search
        manager-account-page manager-list-first manager-list-deep manager-search head-list-first
        html-account html-list-first html-list-deep html-list-sorted html-list-going-cold html-suggest manager-html-account

@@ -13,7 +13,7 @@ namespace Rapport.Benchmarks;
 /// </summary>
 internal static class DatasetCommands
 {
-    public static readonly string[] Names = ["generate", "staffing", "service", "deals", "drop"];
+    public static readonly string[] Names = ["generate", "staffing", "service", "deals", "pay", "drop"];
 
     /// <summary>The instant the generated history ends: fixed, so that the same seed gives the same database.</summary>
     internal static readonly DateTime DefaultNow = new(2026, 11, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -28,7 +28,7 @@ internal static class DatasetCommands
 
     public static Task<int> RunAsync(string[] args)
     {
-        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Staffing(), Service(), Deals(), Drop() };
+        var root = new RootCommand("Dataset M for load tests of the client base.") { Generate(), Staffing(), Service(), Deals(), Pay(), Drop() };
         return root.Parse(args).InvokeAsync();
     }
 
@@ -149,6 +149,28 @@ internal static class DatasetCommands
             var targets = await DealsData.AddAsync(Database(parsed, folder), parsed.GetValue(seed), at, parsed.GetValue(deals),
                 parsed.GetValue(lines), parsed.GetValue(payments), Console.Out);
             await DealsData.WriteUrlsAsync(folder, targets);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command Pay()
+    {
+        var now = new Option<DateTime>("--now")
+        {
+            Description = "The day whose month is opened as the current pay period (UTC); the current hour by default.",
+            DefaultValueFactory = _ => CurrentHour(),
+        };
+        var output = new Option<string>("--out") { Description = "Folder whose urls/ gets the ledger's request paths.", Required = true };
+        var command = new Command("pay", "Add pay plans for every active employee and open the current month, after the deals.")
+        {
+            Provider, Connection, now, output,
+        };
+        command.SetAction(async parsed =>
+        {
+            var folder = Directory.CreateDirectory(parsed.GetValue(output)!).FullName;
+            await PayData.AddAsync(Database(parsed, folder), DateTime.SpecifyKind(parsed.GetValue(now), DateTimeKind.Utc), Console.Out);
+            await PayData.WriteUrlsAsync(folder);
             return 0;
         });
         return command;
