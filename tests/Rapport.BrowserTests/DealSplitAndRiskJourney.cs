@@ -57,8 +57,10 @@ public sealed class DealSplitAndRiskJourney(BrowserApp app) : IClassFixture<Brow
 
         // A split that does not make 100 % is refused beside the form, and the credit stays as it was.
         await page.GetByText("Промяна на разпределението").ClickAsync();
+        // The holder is a row of their own, named; the one more row adds someone.
+        await Expect(page.Locator("#split-person-0")).ToHaveTextAsync(myName);
         await Expect(page.Locator("#split-person-1")).ToHaveAttributeAsync("name", "SplitsForm.Splits[1].EmployeeId");
-        await page.Locator("#split-person-0").SelectOptionAsync(me.ToString());
+        await Expect(page.GetByLabel("Добавяне на човек")).ToHaveCountAsync(1);
         await page.Locator("#split-percent-0").FillAsync("60");
         await page.Locator("#split-person-1").SelectOptionAsync(colleague.ToString());
         await page.Locator("#split-percent-1").FillAsync("30");
@@ -78,6 +80,17 @@ public sealed class DealSplitAndRiskJourney(BrowserApp app) : IClassFixture<Brow
 
         await page.GetByRole(AriaRole.Button, new() { Name = "EN" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Credit split" })).ToBeVisibleAsync();
+        await Expect(mine.Locator("td")).ToHaveTextAsync([myName, "60 %", "6,000.01 EUR"]);
+        await Expect(theirs.Locator("td")).ToHaveTextAsync([colleagueName, "40 %", "4,000.00 EUR"]);
+
+        // A share of 0 would take the colleague off: only a head of sales or an administrator may, so it is refused
+        // beside the form and both shares stay.
+        await page.GetByText("Change the split").ClickAsync();
+        await Expect(page.Locator("#split-person-1")).ToHaveTextAsync(colleagueName);
+        await page.Locator("#split-percent-1").FillAsync("0");
+        await page.Locator("#split-percent-0").FillAsync("100");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save split" }).ClickAsync();
+        await Expect(page.Locator("#splits")).ToContainTextAsync("Only a head of sales or an administrator lowers or removes a colleague's share.");
         await Expect(mine.Locator("td")).ToHaveTextAsync([myName, "60 %", "6,000.01 EUR"]);
         await Expect(theirs.Locator("td")).ToHaveTextAsync([colleagueName, "40 %", "4,000.00 EUR"]);
     }

@@ -1,6 +1,9 @@
+using System.Globalization;
 using System.Net;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.ClientBase;
+using Rapport.Data;
 using Rapport.Deals;
 using Rapport.Shared;
 
@@ -102,6 +105,28 @@ public abstract class DealPagesTests(RapportApp app)
         // 60 % of 999.99 is 599.994 and 40 % is 399.996: the odd cent goes to the larger fraction.
         Assert.Contains("599.99 EUR", shown, StringComparison.Ordinal);
         Assert.Contains("400.00 EUR", shown, StringComparison.Ordinal);
+
+        // Each holder is a row of their own; the colleagues are listed once, in the one row that adds someone.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(shown, "<select id=\"split-person-"));
+        Assert.Contains("name=\"SplitsForm.Splits[1].EmployeeId\" value=\"" + colleague, shown, StringComparison.Ordinal);
+        Assert.Contains("<select id=\"split-person-2\"", shown, StringComparison.Ordinal);
+
+        // A share of 0 takes someone off; an administrator may take a colleague off.
+        var (_, adminEmail) = await app.CreateUserAsync(null, Roles.Administrator);
+        var admin = await app.SignedInClientAsync(adminEmail);
+        var version = await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Deals.Where(d => d.Id == deal).Select(d => d.Version).SingleAsync());
+        var off = await RapportApp.PostFormAsync(admin, $"/deals/{deal}", "deal-splits", new()
+        {
+            ["SplitsForm.Version"] = version.ToString(CultureInfo.InvariantCulture),
+            ["SplitsForm.Splits[0].EmployeeId"] = me.ToString(), ["SplitsForm.Splits[0].Percent"] = "100",
+            ["SplitsForm.Splits[1].EmployeeId"] = colleague.ToString(), ["SplitsForm.Splits[1].Percent"] = "0",
+            ["SplitsForm.Splits[2].EmployeeId"] = Guid.Empty.ToString(), ["SplitsForm.Splits[2].Percent"] = "0",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, off.StatusCode);
+        var credits = await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().DealSplits.Where(s => s.DealId == deal)
+            .Select(s => new { s.EmployeeId, s.Percent }).ToListAsync());
+        Assert.Equal(me, Assert.Single(credits).EmployeeId);
+        Assert.Equal(100m, credits[0].Percent);
     }
 
     [Fact]
