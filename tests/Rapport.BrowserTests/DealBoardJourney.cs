@@ -75,12 +75,16 @@ public sealed class DealBoardJourney(BrowserApp app) : IClassFixture<BrowserApp>
             .ToBeVisibleAsync();
         await Expect(negotiation.GetByTestId("count")).ToHaveTextAsync("0");
 
-        // By keyboard: the card's "Move" opens with Enter, the arrow keys choose the stage, Tab reaches the button.
+        // The page has one move form, whichever card it serves.
+        await Expect(page.Locator("form.board-move")).ToHaveCountAsync(1);
+
+        // By keyboard: the card's "Move" brings the form into the card with Enter, at the stage, whose arrow keys
+        // choose among the other stages; Tab reaches the button.
         var proposed = page.Locator($".board-column[data-stage=\"{DealDefaults.ProposalId}\"]").Locator(".board-card", new() { HasText = other });
-        await proposed.Locator("summary").FocusAsync();
+        await proposed.GetByRole(AriaRole.Link, new() { Name = "Move" }).FocusAsync();
         await page.Keyboard.PressAsync("Enter");
-        await page.Keyboard.PressAsync("Tab");
         await Expect(proposed.GetByLabel("Move to")).ToBeFocusedAsync();
+        await Expect(proposed.GetByLabel("Move to")).ToHaveValueAsync(DealDefaults.QualificationId.ToString());
         await page.Keyboard.PressAsync("ArrowDown");
         await Expect(proposed.GetByLabel("Move to")).ToHaveValueAsync(DealDefaults.NeedsAnalysisId.ToString());
         await page.Keyboard.PressAsync("Tab");

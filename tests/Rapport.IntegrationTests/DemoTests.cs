@@ -463,14 +463,14 @@ public abstract partial class DemoTests(RapportApp app)
         var list = WebUtility.HtmlDecode(await client.GetStringAsync("/deals"));
         Assert.Contains(mine.OrderBy(d => d.CloseOn).First().Title, list, StringComparison.Ordinal);
 
-        // The head's board in Bulgarian counts the team's open proposals, at most fifty shown, the rest linked to the list.
+        // The head's board in Bulgarian counts the team's open proposals, at most a column's cards shown, the rest linked to the list.
         var board = WebUtility.HtmlDecode(await (await app.SignedInClientAsync(DemoSignIns.Head, DemoData.Password)).GetStringAsync("/deals/board"));
         var proposals = teams.Count(d => d.StageId == Rapport.Deals.DealDefaults.ProposalId);
         var column = board[board.IndexOf($"data-stage=\"{Rapport.Deals.DealDefaults.ProposalId}\"", StringComparison.Ordinal)..];
         column = column[..column.IndexOf("</section>", StringComparison.Ordinal)];
         Assert.Contains(">Оферта</h2>", column, StringComparison.Ordinal);
         Assert.Contains($"data-testid=\"count\">{proposals}<", column, StringComparison.Ordinal);
-        Assert.Equal(Math.Min(proposals, 50), column.Split("class=\"board-card").Length - 1);
+        Assert.Equal(Math.Min(proposals, Rapport.Deals.DealBoardQueries.CardsPerColumn), column.Split("class=\"board-card").Length - 1);
         Assert.Contains(Texts.ResourceManager.GetString(nameof(Texts.NavHome), Bulgarian)!, board, StringComparison.Ordinal);
     }
 

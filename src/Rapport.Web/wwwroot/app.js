@@ -153,9 +153,11 @@ if (window.Blazor) {
     window.Blazor.addEventListener("enhancedload", labelTableCells);
 }
 
-// The pipeline board. Without script every card has a form: choose a stage and send it. With script a card can be
-// dragged onto a column, which fills in that card's form and sends it; Won and Lost first open the form at the close
-// date or the reason, which the user gives and sends. The form shows the Won or Lost field only for that choice.
+// The pipeline board. The page has one move form; without script a card's "Move" is a link to the board with the form
+// in that card. With script "Move" places the form in the card, filled in with the card's deal and version and
+// offering every stage but the card's own; a card can be dragged onto a column, which does the same, chooses that
+// column's stage and sends the form; Won and Lost first wait for the close date or the reason, which the user gives
+// and sends. The form shows the Won or Lost field only for that choice.
 function boardFormKind(form) {
     const option = form.querySelector("select[name=stage]")?.selectedOptions[0];
     form.dataset.kind = option?.dataset.kind ?? "Open";
@@ -176,6 +178,42 @@ document.addEventListener("change", (event) => {
     const form = event.target instanceof HTMLSelectElement && event.target.name === "stage" ? event.target.closest("form.board-move") : null;
     if (form) {
         boardFormKind(form);
+    }
+});
+
+// Puts the board's move form into the card, for its deal, and returns it (null when the page has none).
+function openMoveForm(card) {
+    const form = document.getElementById("board-move");
+    if (!form) {
+        return null;
+    }
+
+    const previous = form.closest(".board-card");
+    previous?.querySelector("[data-move]")?.removeAttribute("hidden");
+    card.querySelector("[data-move]")?.setAttribute("hidden", "");
+    card.appendChild(form);
+    form.querySelectorAll(".validation-message").forEach((m) => m.remove());
+    form.elements.deal.value = card.dataset.deal;
+    form.elements.version.value = card.dataset.version;
+    const current = card.closest(".board-column")?.dataset.stage;
+    const select = form.elements.stage;
+    for (const option of select.options) {
+        option.disabled = option.hidden = option.value === current;
+    }
+
+    if (previous !== card || select.selectedOptions[0]?.disabled) {
+        select.value = [...select.options].find((o) => !o.disabled)?.value ?? "";
+    }
+
+    boardFormKind(form);
+    return form;
+}
+
+document.addEventListener("click", (event) => {
+    const link = event.target instanceof Element ? event.target.closest(".board-card [data-move]") : null;
+    if (link) {
+        event.preventDefault();
+        openMoveForm(link.closest(".board-card"))?.elements.stage.focus();
     }
 });
 
@@ -220,23 +258,20 @@ document.addEventListener("drop", (event) => {
     }
 
     event.preventDefault();
-    const card = draggedCard;
-    const form = card.querySelector("form.board-move");
-    const select = form?.querySelector("select[name=stage]");
-    if (!select) {
+    const form = openMoveForm(draggedCard);
+    if (!form) {
         return;
     }
 
-    select.value = column.dataset.stage;
+    form.elements.stage.value = column.dataset.stage;
     boardFormKind(form);
     if (column.dataset.kind === "Open") {
         form.requestSubmit();
         return;
     }
 
-    // Won needs the close date and Lost the reason: the card's form opens at that field.
-    card.querySelector("details.board-move").open = true;
-    form.querySelector(column.dataset.kind === "Won" ? "input[name=closedOn]" : "select[name=lostReasonId]")?.focus();
+    // Won needs the close date and Lost the reason: the form waits in the card at that field.
+    (column.dataset.kind === "Won" ? form.elements.closedOn : form.elements.lostReasonId).focus();
 });
 
 // A button marked data-print prints the page (a statement), with the print stylesheet's layout.

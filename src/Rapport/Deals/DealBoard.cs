@@ -35,7 +35,7 @@ public sealed class DealBoardQueries(
     RapportDb db, TimeProvider clock, DealQueries deals, DealSettingsCatalog catalog, CurrencyConverter converter, DealRiskQueries risk)
 {
     /// <summary>Cards per column; the rest are counted and linked to the list.</summary>
-    public const int CardsPerColumn = 50;
+    public const int CardsPerColumn = 20;
 
     public async Task<DealBoard?> GetAsync(Viewer viewer, BoardFilter filter, int cardsPerColumn = CardsPerColumn, CancellationToken ct = default)
     {
@@ -55,23 +55,29 @@ public sealed class DealBoardQueries(
         var next = month.AddMonths(1);
         query = query.Where(d => d.Outcome == DealOutcome.Open || (d.CloseOn >= month && d.CloseOn < next));
 
-        // Two columns a row: the sums are taken here, as SQLite cannot add decimals exactly.
-        var amounts = await query.Select(d => new { d.StageId, d.AmountBase }).ToListAsync(ct);
-        var totals = amounts.GroupBy(a => a.StageId).ToDictionary(g => g.Key, g => (Count: g.Count(), Total: g.Sum(a => a.AmountBase)));
-
-        var rows = new List<(Guid Stage, BoardRow Row)>();
-        foreach (var stage in stages.Where(s => totals.ContainsKey(s.Id)))
+        // One read of the board's deals, a few narrow columns a row: the counts and sums are taken here (SQLite cannot
+        // add decimals exactly), and so is each column's choice of cards, by close date and number. Asked per stage
+        // with ORDER BY … LIMIT, the database evaluated who sees what again for every column and sorted a head of
+        // sales' 10,000 deals each time (140–700 ms a column on 500,000 deals); the cards are then read by id, at once.
+        var keys = await query.Select(d => new { d.Id, d.StageId, d.AmountBase, d.CloseOn, d.Number }).ToListAsync(ct);
+        var byStage = keys.GroupBy(k => k.StageId).ToDictionary(g => g.Key, g => g.ToList());
+        var totals = byStage.ToDictionary(g => g.Key, g => (Count: g.Value.Count, Total: g.Value.Sum(k => k.AmountBase)));
+        var chosen = new List<(Guid Stage, Guid Deal)>();
+        foreach (var stage in stages.Where(s => byStage.ContainsKey(s.Id)))
         {
-            var stageId = stage.Id;
+            var inStage = byStage[stage.Id];
             var ordered = stage.Kind == StageKind.Open
-                ? query.Where(d => d.StageId == stageId).OrderBy(d => d.CloseOn).ThenBy(d => d.Number)
-                : query.Where(d => d.StageId == stageId).OrderByDescending(d => d.CloseOn).ThenByDescending(d => d.Number);
-            var cards = await ordered.Take(cardsPerColumn)
-                .Select(d => new BoardRow(d.Id, d.Number, d.Title, d.AccountId, d.Account!.Name, d.Amount, d.Currency, d.AmountBase, d.CloseOn,
-                    d.OwnerId, d.Owner!.FullName, d.Version, d.Outcome))
-                .ToListAsync(ct);
-            rows.AddRange(cards.Select(c => (stageId, c)));
+                ? inStage.OrderBy(k => k.CloseOn).ThenBy(k => k.Number)
+                : inStage.OrderByDescending(k => k.CloseOn).ThenByDescending(k => k.Number);
+            chosen.AddRange(ordered.Take(cardsPerColumn).Select(k => (stage.Id, k.Id)));
         }
+
+        var chosenIds = chosen.Select(c => c.Deal).ToList();
+        var read = chosenIds.Count == 0 ? [] : (await db.Deals.AsNoTracking().Where(d => chosenIds.Contains(d.Id))
+            .Select(d => new BoardRow(d.Id, d.Number, d.Title, d.AccountId, d.Account!.Name, d.Amount, d.Currency, d.AmountBase, d.CloseOn,
+                d.OwnerId, d.Owner!.FullName, d.Version, d.Outcome))
+            .ToListAsync(ct)).ToDictionary(r => r.Id);
+        var rows = chosen.Where(c => read.ContainsKey(c.Deal)).Select(c => (c.Stage, Row: read[c.Deal])).ToList();
 
         var ids = rows.Select(r => r.Row.Id).ToList();
         var movable = ids.Count == 0 ? [] : (await db.Deals.AsNoTracking().Where(d => ids.Contains(d.Id)).EditableBy(db, viewer)

@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
+using Rapport.People;
 using Rapport.Shared;
 
 namespace Rapport.Deals;
@@ -76,6 +77,14 @@ public sealed class ProductHandlers(RapportDb db)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct);
         return [.. products.Select(p => Row(p, lines.GetValueOrDefault(p.Id)))];
     }
+
+    /// <summary>
+    /// The products a filter offers, by name, without their prices or how many lines use them: counting the lines
+    /// reads every deal line (1.2 million on dataset M), which a filter's list does not need.
+    /// </summary>
+    public async Task<List<Choice>> ChoicesAsync(CancellationToken ct = default) =>
+        await db.Products.AsNoTracking().Where(p => !p.Archived).OrderBy(p => p.SearchName).Take(1000)
+            .Select(p => new Choice(p.Id, p.Name)).ToListAsync(ct);
 
     public async Task<ProductRow?> GetAsync(Guid id, CancellationToken ct = default)
     {

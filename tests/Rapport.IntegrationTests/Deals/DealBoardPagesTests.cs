@@ -64,13 +64,14 @@ public abstract class DealBoardPagesTests(RapportApp app)
     private static string Words(string html) =>
         System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " "), @"\s+", " ").Trim();
 
-    private static Dictionary<string, string> Move(Guid stage, long version, string? closedOn = null, Guid? reason = null) => new()
+    private static Dictionary<string, string> Move(Guid deal, Guid stage, long version, string? closedOn = null, Guid? reason = null) => new()
     {
-        ["stage"] = stage.ToString(), ["version"] = version.ToString(CultureInfo.InvariantCulture), ["closedOn"] = closedOn ?? "",
+        ["deal"] = deal.ToString(), ["stage"] = stage.ToString(), ["version"] = version.ToString(CultureInfo.InvariantCulture), ["closedOn"] = closedOn ?? "",
         ["lostReasonId"] = reason?.ToString() ?? "",
     };
 
-    private static string FormOf(Guid deal) => "board-move-" + deal.ToString("N");
+    /// <summary>The board's one move form, whichever card it is for.</summary>
+    private const string MoveForm = "board-move";
 
     [Fact]
     public async Task The_board_shows_each_stage_with_its_count_and_total_and_won_this_month_in_english_and_bulgarian()
@@ -129,30 +130,30 @@ public abstract class DealBoardPagesTests(RapportApp app)
         var (_, page, viewer) = await ManagerAsync();
         var deal = await DealAsync(viewer, app.Unique("Поддръжка "), 4200m);
 
-        var moved = await RapportApp.PostFormAsync(page, "/deals/board", FormOf(deal), Move(DealDefaults.NegotiationId, 0));
+        var moved = await RapportApp.PostFormAsync(page, "/deals/board", MoveForm, Move(deal, DealDefaults.NegotiationId, 0));
         Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
         Assert.Equal("/deals/board", moved.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
         Assert.Equal(DealDefaults.NegotiationId, (await GetAsync(deal))!.StageId);
         var board = WebUtility.HtmlDecode(await page.GetStringAsync("/deals/board"));
         Assert.Contains((await GetAsync(deal))!.Title, Column(board, DealDefaults.NegotiationId), StringComparison.Ordinal);
 
-        var undated = await RapportApp.PostFormAsync(page, "/deals/board", FormOf(deal), Move(DealDefaults.WonId, 1));
+        var undated = await RapportApp.PostFormAsync(page, "/deals/board", MoveForm, Move(deal, DealDefaults.WonId, 1));
         var refused = WebUtility.HtmlDecode(await undated.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.OK, undated.StatusCode);
         Assert.Contains($"data-testid=\"closed-error\">{DealTexts.ValidationWinNeedsDate}</div>", refused, StringComparison.Ordinal);
         Assert.Equal(DealOutcome.Open, (await GetAsync(deal))!.Outcome);
 
-        var undatedBg = await RapportApp.PostFormAsync(page, "/deals/board?culture=bg-BG&ui-culture=bg-BG", FormOf(deal), Move(DealDefaults.WonId, 1));
+        var undatedBg = await RapportApp.PostFormAsync(page, "/deals/board?culture=bg-BG&ui-culture=bg-BG", MoveForm, Move(deal, DealDefaults.WonId, 1));
         Assert.Contains(Bg(nameof(DealTexts.ValidationWinNeedsDate)), WebUtility.HtmlDecode(await undatedBg.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        var stale = await RapportApp.PostFormAsync(page, "/deals/board", FormOf(deal), Move(DealDefaults.ProposalId, 0));
+        var stale = await RapportApp.PostFormAsync(page, "/deals/board", MoveForm, Move(deal, DealDefaults.ProposalId, 0));
         Assert.Contains(Texts.ErrorStaleVersion, WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync()), StringComparison.Ordinal);
         Assert.Equal(DealDefaults.NegotiationId, (await GetAsync(deal))!.StageId);
 
-        var unreasoned = await RapportApp.PostFormAsync(page, "/deals/board", FormOf(deal), Move(DealDefaults.LostId, 1));
+        var unreasoned = await RapportApp.PostFormAsync(page, "/deals/board", MoveForm, Move(deal, DealDefaults.LostId, 1));
         Assert.Contains(DealTexts.ValidationLoseNeedsReason, WebUtility.HtmlDecode(await unreasoned.Content.ReadAsStringAsync()), StringComparison.Ordinal);
 
-        var win = await RapportApp.PostFormAsync(page, "/deals/board", FormOf(deal), Move(DealDefaults.WonId, 1, TodayText));
+        var win = await RapportApp.PostFormAsync(page, "/deals/board", MoveForm, Move(deal, DealDefaults.WonId, 1, TodayText));
         Assert.Equal(HttpStatusCode.Redirect, win.StatusCode);
         var shown = await GetAsync(deal);
         Assert.Equal((DealOutcome.Won, Today), (shown!.Outcome, shown.ClosedOn));
@@ -160,7 +161,51 @@ public abstract class DealBoardPagesTests(RapportApp app)
         var wonColumn = Column(after, DealDefaults.WonId);
         Assert.Contains(shown.Title, wonColumn, StringComparison.Ordinal);
         Assert.Equal(Money(4200m, English), TotalOf(wonColumn));
-        Assert.DoesNotContain(FormOf(deal), after, StringComparison.Ordinal);
+        Assert.DoesNotContain($"move={deal}", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_board_has_one_move_form_and_a_card_s_move_link_shows_it_in_that_card_in_english_and_bulgarian()
+    {
+        var (_, page, viewer) = await ManagerAsync();
+        var first = await DealAsync(viewer, app.Unique("Миграция "), 700m, DealDefaults.ProposalId);
+        var second = await DealAsync(viewer, app.Unique("Лиценз "), 800m, DealDefaults.ProposalId);
+
+        var board = WebUtility.HtmlDecode(await page.GetStringAsync("/deals/board"));
+
+        // One form and one antiforgery token for the page, however many cards; each card links to its own move.
+        Assert.Equal(1, System.Text.RegularExpressions.Regex.Count(board, "<form method=\"post\" class=\"board-move\""));
+        Assert.Equal(System.Text.RegularExpressions.Regex.Count(board, "<form method=\"post\""),
+            System.Text.RegularExpressions.Regex.Count(board, "name=\"__RequestVerificationToken\""));
+        var proposal = Column(board, DealDefaults.ProposalId);
+        Assert.Contains($"href=\"/deals/board?move={first}#board-move\"", proposal, StringComparison.Ordinal);
+        Assert.Contains($"Move <span class=\"sr-only\">{(await GetAsync(second))!.Number}</span>", proposal, StringComparison.Ordinal);
+
+        // Without script the link is the board with the form in the card, not offering the card's own stage.
+        var moving = WebUtility.HtmlDecode(await page.GetStringAsync($"/deals/board?move={first}"));
+        var card = Between(moving, $"data-deal=\"{first}\"", "</li>");
+        Assert.Contains($"name=\"deal\" value=\"{first}\"", card, StringComparison.Ordinal);
+        Assert.Contains(">Move to</label>", card, StringComparison.Ordinal);
+        Assert.Contains(">Close date (for Won)</label>", card, StringComparison.Ordinal);
+        Assert.Contains(">Lost reason (for Lost)</label>", card, StringComparison.Ordinal);
+        Assert.Contains(">Move the deal</button>", card, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{DealDefaults.ProposalId}\" data-kind=\"Open\" disabled hidden>Proposal</option>", card, StringComparison.Ordinal);
+        Assert.Contains($"value=\"{DealDefaults.WonId}\" data-kind=\"Won\">Won</option>", card, StringComparison.Ordinal);
+        Assert.DoesNotContain("name=\"deal\"", Between(moving, $"data-deal=\"{second}\"", "</li>"), StringComparison.Ordinal);
+
+        var bulgarian = WebUtility.HtmlDecode(await page.GetStringAsync($"/deals/board?move={first}&culture=bg-BG&ui-culture=bg-BG"));
+        var карта = Between(bulgarian, $"data-deal=\"{first}\"", "</li>");
+        Assert.Contains($">{Bg(nameof(DealTexts.BoardMoveTo))}</label>", карта, StringComparison.Ordinal);
+        Assert.Contains(">Дата на сключване (при „Спечелена“)</label>", карта, StringComparison.Ordinal);
+        Assert.Contains(">Причина за загубата (при „Загубена“)</label>", карта, StringComparison.Ordinal);
+        Assert.Contains(">Премести сделката</button>", карта, StringComparison.Ordinal);
+        Assert.Contains($"Премести <span class=\"sr-only\">{(await GetAsync(second))!.Number}</span>", bulgarian, StringComparison.Ordinal);
+
+        // Sent from there, the deal moves and the board comes back without the form in a card.
+        var moved = await RapportApp.PostFormAsync(page, $"/deals/board?move={first}", MoveForm, Move(first, DealDefaults.NegotiationId, 0));
+        Assert.Equal(HttpStatusCode.Redirect, moved.StatusCode);
+        Assert.Equal("/deals/board", moved.Headers.Location!.OriginalString.Replace("http://localhost", "", StringComparison.Ordinal));
+        Assert.Equal(DealDefaults.NegotiationId, (await GetAsync(first))!.StageId);
     }
 
     [Fact]
@@ -172,17 +217,17 @@ public abstract class DealBoardPagesTests(RapportApp app)
         var title = (await GetAsync(deal))!.Title;
 
         Assert.DoesNotContain(title, await stranger.GetStringAsync("/deals/board"), StringComparison.Ordinal);
-        var posted = await RapportApp.PostFormAsync(stranger, "/deals/board", FormOf(deal), Move(DealDefaults.NegotiationId, 0));
+        var posted = await RapportApp.PostFormAsync(stranger, "/deals/board", MoveForm, Move(deal, DealDefaults.NegotiationId, 0));
 
-        Assert.Contains(posted.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound });
+        Assert.Equal(HttpStatusCode.NotFound, posted.StatusCode);
         Assert.Equal(DealDefaults.QualificationId, (await GetAsync(deal))!.StageId);
-        var won = await RapportApp.PostFormAsync(stranger, "/deals/board", FormOf(deal), Move(DealDefaults.WonId, 0, TodayText));
-        Assert.Contains(won.StatusCode, new[] { HttpStatusCode.BadRequest, HttpStatusCode.NotFound });
+        var won = await RapportApp.PostFormAsync(stranger, "/deals/board", MoveForm, Move(deal, DealDefaults.WonId, 0, TodayText));
+        Assert.Equal(HttpStatusCode.NotFound, won.StatusCode);
         Assert.Equal(DealOutcome.Open, (await GetAsync(deal))!.Outcome);
     }
 
     [Fact]
-    public async Task A_full_column_shows_fifty_cards_and_links_the_rest_to_the_list_filtered_by_its_stage()
+    public async Task A_full_column_shows_its_first_twenty_cards_and_links_the_rest_to_the_list_filtered_by_its_stage()
     {
         var (_, page, viewer) = await ManagerAsync();
         for (var i = 0; i < DealBoardQueries.CardsPerColumn + 3; i++)
@@ -193,10 +238,14 @@ public abstract class DealBoardPagesTests(RapportApp app)
         var board = WebUtility.HtmlDecode(await page.GetStringAsync("/deals/board"));
         var column = Column(board, DealDefaults.NeedsAnalysisId);
 
-        Assert.Equal("53", CountOf(column));
-        Assert.Equal(Money(5300m, English), TotalOf(column));
-        Assert.Equal(50, column.Split("class=\"board-card").Length - 1);
+        Assert.Equal("23", CountOf(column));
+        Assert.Equal(Money(2300m, English), TotalOf(column));
+        Assert.Equal(20, column.Split("class=\"board-card").Length - 1);
         Assert.Contains($"href=\"/deals?stage={DealDefaults.NeedsAnalysisId}\">3 more — open the list</a>", column, StringComparison.Ordinal);
+
+        var bulgarian = Column(WebUtility.HtmlDecode(await page.GetStringAsync("/deals/board?culture=bg-BG&ui-culture=bg-BG")), DealDefaults.NeedsAnalysisId);
+        Assert.Equal(("23", Money(2300m, Bulgarian)), (CountOf(bulgarian), TotalOf(bulgarian)));
+        Assert.Contains(string.Format(Bulgarian, Bg(nameof(DealTexts.BoardMore)), 3), bulgarian, StringComparison.Ordinal);
     }
 
     [Fact]
