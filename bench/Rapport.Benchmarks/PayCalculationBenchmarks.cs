@@ -25,32 +25,102 @@ namespace Rapport.Benchmarks;
 public class PayCalculationBenchmarks
 {
     public const string CreditsVariable = "RAPPORT_BENCH_PAY_DEALS";
+
+    /// <summary>A database file to keep between runs: generated there when missing (or holding another number of deals), reused otherwise.</summary>
+    public const string FileVariable = "RAPPORT_BENCH_PAY_FILE";
     private const int Employees = 1_000;
     private static readonly DateOnly Month = new(2026, 10, 1);
     private static readonly Viewer Finance = new(Guid.Empty, null, new HashSet<string> { Roles.Finance });
 
     private BenchDatabase _database = null!;
-    private string _folder = "";
+    private string? _folder;
     private Guid _period;
     private Guid _someone;
 
     [GlobalSetup]
     public async Task SetupAsync()
     {
-        _folder = Directory.CreateTempSubdirectory("rapport-bench-pay-").FullName;
-        _database = new BenchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.Combine(_folder, "rapport.db")}");
-        await _database.MigrateAsync();
         var deals = int.TryParse(Environment.GetEnvironmentVariable(CreditsVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 100_000;
-        (_period, _someone) = await GenerateAsync(_database.Options(), deals, seed: 2026);
+        var file = Environment.GetEnvironmentVariable(FileVariable);
+        if (string.IsNullOrEmpty(file))
+        {
+            _folder = Directory.CreateTempSubdirectory("rapport-bench-pay-").FullName;
+            file = Path.Combine(_folder, "rapport.db");
+        }
+
+        _database = new BenchDatabase(DatabaseProvider.Sqlite, $"Data Source={Path.GetFullPath(file)}");
+        if (await ReusableAsync(_database.Options(), deals) is { } kept)
+        {
+            (_period, _someone) = kept;
+        }
+        else
+        {
+            await _database.DropAsync();
+            await _database.MigrateAsync();
+            (_period, _someone) = await GenerateAsync(_database.Options(), deals, seed: 2026);
+        }
+
         var first = await Full();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {deals:N0} deals won in the month; {first.Statements} statements, {first.Total:N2} in all"));
+    }
+
+    /// <summary>Prepares the database as <see cref="SetupAsync"/> does, then times <paramref name="runs"/> full calculations and one employee's.</summary>
+    public static async Task RunOnceAsync(int runs)
+    {
+        var bench = new PayCalculationBenchmarks();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        await bench.SetupAsync();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// setup with the first calculation: {clock.Elapsed.TotalSeconds:N1} s"));
+        try
+        {
+            for (var i = 0; i < runs; i++)
+            {
+                clock.Restart();
+                await bench.Full();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Full: {clock.Elapsed.TotalSeconds:N2} s"));
+            }
+
+            clock.Restart();
+            await bench.OneEmployee();
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"OneEmployee: {clock.Elapsed.TotalMilliseconds:N0} ms"));
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
     }
 
     [GlobalCleanup]
     public void Cleanup()
     {
         SqliteConnection.ClearAllPools();
-        Directory.Delete(_folder, recursive: true);
+        if (_folder is not null)
+        {
+            Directory.Delete(_folder, recursive: true);
+        }
+    }
+
+    /// <summary>The period and the employee of a kept file generated with the same number of deals, or null to generate it again.</summary>
+    private async Task<(Guid Period, Guid Someone)?> ReusableAsync(DbContextOptions<RapportDb> options, int deals)
+    {
+        var path = new SqliteConnectionStringBuilder(_database.ConnectionString).DataSource;
+        if (!File.Exists(path))
+        {
+            return null;
+        }
+
+        // A kept file may predate a migration; applying it is what an installation would do.
+        await _database.MigrateAsync();
+        await using var db = new RapportDb(options);
+        var period = await db.PayPeriods.Where(p => p.Start == Month).Select(p => (Guid?)p.Id).FirstOrDefaultAsync();
+        if (period is null || await db.Deals.CountAsync() != deals)
+        {
+            return null;
+        }
+
+        // The generator's people are named in order; its "someone" is the eighth.
+        var someone = await db.Employees.Where(e => e.FullName == "Manager 0007").Select(e => e.Id).SingleAsync();
+        return (period.Value, someone);
     }
 
     [Benchmark(Baseline = true)]

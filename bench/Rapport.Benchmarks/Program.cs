@@ -21,6 +21,15 @@ if (args is ["import-csv", var folder, var rowsText])
     return 0;
 }
 
+// "pay-once [RUNS]" times the full pay calculation outside BenchmarkDotNet (whose in-process runs refuse an hour's
+// setup): for the largest sizes, and for the peak resident set under `/usr/bin/time -v` (docs/benchmarks.md).
+if (args is ["pay-once", ..])
+{
+    var runs = args.Length > 1 && int.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var r) ? r : 3;
+    await PayCalculationBenchmarks.RunOnceAsync(runs);
+    return 0;
+}
+
 // "--employees N" chooses the size of the generated database; every other argument is BenchmarkDotNet's.
 var forwarded = new List<string>();
 for (var i = 0; i < args.Length; i++)

@@ -147,38 +147,78 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
             return Result<CalculationResult>.Fail([.. activities.Errors]);
         }
 
-        var existing = await db.PayStatements.Where(s => s.PeriodId == periodId && (onlyEmployee == null || s.EmployeeId == onlyEmployee))
-            .ToDictionaryAsync(s => s.EmployeeId, ct);
+        // Only the ids of the statements replaced: their stored inputs and lines are what the largest periods are made of.
+        var existing = await db.PayStatements.AsNoTracking().Where(s => s.PeriodId == periodId && (onlyEmployee == null || s.EmployeeId == onlyEmployee))
+            .Select(s => new { s.Id, s.EmployeeId }).ToDictionaryAsync(s => s.EmployeeId, s => s.Id, ct);
         var now = clock.GetUtcNow().UtcDateTime;
         var total = 0m;
         var skipped = new List<string>();
-        for (var i = 0; i < runs.Value.Count; i++)
+        var count = runs.Value.Count;
+
+        // One transaction, written a batch at a time: a batch's statements are calculated in parallel (the engine is
+        // pure, and each result lands at its employee's index, so the order and the bytes are those of a sequential
+        // run), then saved and let go, so the period never holds more than a batch of serialised inputs and lines.
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        var computed = new Computed?[Math.Min(count, CalculationBatch)];
+        for (var first = 0; first < count; first += CalculationBatch)
         {
-            var run = runs.Value[i];
-            var activity = activities.Value[i];
-            if (!string.Equals(run.Plan.Currency, activity.Currency, StringComparison.OrdinalIgnoreCase))
+            var size = Math.Min(CalculationBatch, count - first);
+            Parallel.For(0, size, new ParallelOptions { CancellationToken = ct }, k =>
             {
-                skipped.Add(string.Format(CultureInfo.CurrentCulture, PayTexts.SkippedCurrency, activity.Employee.Name, run.Plan.Currency, activity.Currency));
-                continue;
+                var run = runs.Value[first + k];
+                var activity = activities.Value[first + k];
+                computed[k] = string.Equals(run.Plan.Currency, activity.Currency, StringComparison.OrdinalIgnoreCase)
+                    ? Compute(run.Plan, activity)
+                    : null;
+            });
+
+            var batch = new List<PayStatementRecord>(size);
+            for (var k = 0; k < size; k++)
+            {
+                var i = first + k;
+                var run = runs.Value[i];
+                var activity = activities.Value[i];
+                if (computed[k] is not { } result)
+                {
+                    skipped.Add(string.Format(CultureInfo.CurrentCulture, PayTexts.SkippedCurrency, activity.Employee.Name, run.Plan.Currency, activity.Currency));
+                    continue;
+                }
+
+                var record = new PayStatementRecord { PeriodId = periodId, EmployeeId = run.EmployeeId };
+                Fill(record, run.PlanVersion.Id, activity.Currency, result, now);
+                if (existing.Remove(run.EmployeeId, out var id))
+                {
+                    // The statement keeps its id (inquiries point at it); every column is written again.
+                    db.Entry(record).Property(r => r.Id).CurrentValue = id;
+                    db.Entry(record).State = EntityState.Modified;
+                }
+                else
+                {
+                    db.PayStatements.Add(record);
+                }
+
+                batch.Add(record);
+                total += result.Statement.Total;
+                computed[k] = null;
+                activities.Value[i] = null!;
             }
 
-            var statement = PayCalculator.Calculate(run.Plan, activity);
-            if (!existing.Remove(run.EmployeeId, out var record))
+            await db.SaveChangesAsync(ct);
+            foreach (var record in batch)
             {
-                record = new PayStatementRecord { PeriodId = periodId, EmployeeId = run.EmployeeId };
-                db.PayStatements.Add(record);
+                db.Entry(record).State = EntityState.Detached;
             }
 
-            Fill(record, run.PlanVersion.Id, activity, statement, now);
-            total += statement.Total;
-            if (progress is not null && (i % 50 == 0 || i == runs.Value.Count - 1))
-            {
-                progress.Report(new(CalculationStage.Calculating, i + 1, runs.Value.Count));
-            }
+            progress?.Report(new(CalculationStage.Calculating, first + size, count));
         }
 
         // Someone no longer paid by a plan in the period has no statement in it.
-        db.PayStatements.RemoveRange(existing.Values);
+        if (existing.Count > 0)
+        {
+            var gone = existing.Values.ToList();
+            await db.PayStatements.Where(s => gone.Contains(s.Id)).ExecuteDeleteAsync(ct);
+        }
+
         if (onlyEmployee is null || period.Status == PayPeriodStatus.Open)
         {
             period.Status = PayPeriodStatus.Calculated;
@@ -187,14 +227,35 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
         period.CalculatedAt = now;
         progress?.Report(new(CalculationStage.Saving, runs.Value.Count, runs.Value.Count));
         var saved = await db.SaveOrConflictAsync(ct);
-        return saved.IsSuccess ? new CalculationResult(runs.Value.Count - skipped.Count, total, skipped) : Result<CalculationResult>.Fail([.. saved.Errors]);
+        if (!saved.IsSuccess)
+        {
+            return Result<CalculationResult>.Fail([.. saved.Errors]);
+        }
+
+        await transaction.CommitAsync(ct);
+        return new CalculationResult(count - skipped.Count, total, skipped);
     }
 
-    internal static void Fill(PayStatementRecord record, Guid planVersionId, PeriodActivity activity, PayStatement statement, DateTime now)
+    /// <summary>How many statements are calculated together and saved at once.</summary>
+    internal const int CalculationBatch = 64;
+
+    /// <summary>A statement with what is stored of it: the inputs and lines as JSON, and the lines' hash.</summary>
+    internal sealed record Computed(PayStatement Statement, string Inputs, string Lines, string Hash);
+
+    /// <summary>Calculates one statement and writes what is stored of it; pure, so safe to run for many employees at once.</summary>
+    internal static Computed Compute(PayPlan plan, PeriodActivity activity)
     {
+        var statement = PayCalculator.Calculate(plan, activity);
+        var lines = PayJson.Write(statement);
+        return new Computed(statement, PayJson.Write(activity), lines, PayJson.Hash(lines));
+    }
+
+    internal static void Fill(PayStatementRecord record, Guid planVersionId, string currency, Computed computed, DateTime now)
+    {
+        var statement = computed.Statement;
         decimal Sum(params PayLineKind[] kinds) => statement.Lines.Where(l => kinds.Contains(l.Kind)).Sum(l => l.Amount);
         record.PlanVersionId = planVersionId;
-        record.Currency = activity.Currency;
+        record.Currency = currency;
         record.Base = Sum(PayLineKind.Base);
         record.Commission = Sum(PayLineKind.Commission, PayLineKind.Cap);
         record.Bonuses = Sum(PayLineKind.Bonus, PayLineKind.Incentive, PayLineKind.Guarantee);
@@ -204,9 +265,9 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
         record.CarryForward = statement.CarryForward;
         record.NetEstimate = statement.Net?.Net;
         record.LineCount = statement.Lines.Count;
-        record.Inputs = PayJson.Write(activity);
-        record.Lines = PayJson.Write(statement);
-        record.Hash = PayJson.Hash(statement);
+        record.Inputs = computed.Inputs;
+        record.Lines = computed.Lines;
+        record.Hash = computed.Hash;
         record.CalculatedAt = now;
     }
 

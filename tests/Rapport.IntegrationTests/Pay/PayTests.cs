@@ -308,6 +308,48 @@ public abstract partial class PayTests(RapportApp app)
     }
 
     [Fact]
+    public async Task Calculating_again_keeps_each_statement_its_id_and_bytes_and_drops_whoever_is_no_longer_paid()
+    {
+        var month = new DateOnly(2023, 7, 1);
+        var finance = await FinanceAsync();
+        var stays = await PersonAsync("Търговец остава ");
+        var leaves = await PersonAsync("Търговец напуска ");
+        var plan = await PlanAsync(finance, FlatPlan("План за преизчисляване"), month.AddYears(-1));
+        await AssignAsync(finance, plan, stays.EmployeeId, month, month.AddMonths(1).AddDays(-1));
+        await AssignAsync(finance, plan, leaves.EmployeeId, month, month.AddMonths(1).AddDays(-1));
+        await WonDealAsync(stays, 10_000m, month.AddDays(9));
+        await WonDealAsync(stays, 2_000m, month.AddDays(20));
+        await WonDealAsync(leaves, 4_000m, month.AddDays(11));
+        var period = (await OpenPeriodAsync(finance, month)).GetProperty("id").GetGuid();
+
+        async Task<Dictionary<Guid, (Guid Id, string Lines, string Hash, string Inputs)>> CalculateAsync()
+        {
+            var result = await (await finance.PostAsync($"/api/v1/compensation/periods/{period}/calculate", null)).ReadAsync<JsonElement>();
+            Assert.Equal(0, result.GetProperty("skipped").GetArrayLength());
+            return await app.WithServicesAsync(async sp => await sp.GetRequiredService<RapportDb>().PayStatements.AsNoTracking()
+                .Where(s => s.PeriodId == period).ToDictionaryAsync(s => s.EmployeeId, s => (s.Id, s.Lines, s.Hash, s.Inputs)));
+        }
+
+        var first = await CalculateAsync();
+        Assert.Equal(new[] { leaves.EmployeeId, stays.EmployeeId }.Order(), first.Keys.Order());
+        Assert.Equal(600m, (await StatementRowAsync(finance, period, stays.EmployeeId)).GetProperty("commission").GetDecimal());
+        Assert.Equal(200m, (await StatementRowAsync(finance, period, leaves.EmployeeId)).GetProperty("commission").GetDecimal());
+
+        // Nothing changed: the same statements, to the byte, under the same ids.
+        var again = await CalculateAsync();
+        Assert.Equal(first, again);
+
+        // Taken off the plan before the month was approved: calculating again removes that statement only.
+        await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().PlanAssignments.Where(a => a.EmployeeId == leaves.EmployeeId).ExecuteDeleteAsync());
+        var third = await CalculateAsync();
+        Assert.Equal([stays.EmployeeId], third.Keys);
+        Assert.Equal(first[stays.EmployeeId], third[stays.EmployeeId]);
+
+        var verified = await (await finance.GetAsync($"/api/v1/compensation/statements/{third[stays.EmployeeId].Id}/verify")).ReadAsync<JsonElement>();
+        Assert.True(verified.GetProperty("matches").GetBoolean());
+    }
+
+    [Fact]
     public async Task Calculating_from_the_page_streams_its_progress_in_both_languages_and_without_script_redirects_at_once()
     {
         var month = new DateOnly(2025, 2, 1);

@@ -74,5 +74,8 @@ public static class PayJson
     }
 
     /// <summary>The lowercase hex SHA-256 of the statement's canonical JSON (UTF-8).</summary>
-    public static string Hash(PayStatement statement) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Write(statement))));
+    public static string Hash(PayStatement statement) => Hash(Write(statement));
+
+    /// <summary>The lowercase hex SHA-256 of a statement's canonical JSON already written (UTF-8), to hash what is stored without writing it twice.</summary>
+    public static string Hash(string canonical) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)));
 }
