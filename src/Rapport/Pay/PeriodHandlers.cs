@@ -158,7 +158,8 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
         // One transaction, written a batch at a time: a batch's statements are calculated in parallel (the engine is
         // pure, and each result lands at its employee's index, so the order and the bytes are those of a sequential
         // run), then saved and let go, so the period never holds more than a batch of serialised inputs and lines.
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // Inside a caller's transaction (the demo's seeding) the batches are part of that one.
+        await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(ct) : null;
         var computed = new Computed?[Math.Min(count, CalculationBatch)];
         for (var first = 0; first < count; first += CalculationBatch)
         {
@@ -232,7 +233,10 @@ public sealed class PeriodHandlers(RapportDb db, PayInputs inputs, TimeProvider 
             return Result<CalculationResult>.Fail([.. saved.Errors]);
         }
 
-        await transaction.CommitAsync(ct);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(ct);
+        }
         return new CalculationResult(count - skipped.Count, total, skipped);
     }
 
