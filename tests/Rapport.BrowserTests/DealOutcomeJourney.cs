@@ -47,8 +47,12 @@ public sealed class DealOutcomeJourney(BrowserApp app) : IClassFixture<BrowserAp
 
         // The card's own form, no dragging: choosing Won brings up the close date.
         var card = page.Locator(".board-card", new() { HasText = title });
-        await card.Locator("summary").ClickAsync();
-        await Expect(card.Locator("summary")).ToContainTextAsync("Премести");
+        var move = card.Locator("[data-move]");
+        await Expect(move).ToContainTextAsync("Премести");
+        await move.ClickAsync();
+        // The board's one move form comes into this card, its stage list focused.
+        await Expect(card.Locator("form.board-move")).ToBeVisibleAsync();
+        await Expect(card.GetByLabel("Премести в")).ToBeFocusedAsync();
         await card.GetByLabel("Премести в").SelectOptionAsync(DealDefaults.WonId.ToString());
         var date = card.GetByLabel("Дата на сключване (при „Спечелена“)");
         await Expect(date).ToBeVisibleAsync();
