@@ -125,7 +125,7 @@ internal static class DealsData
             deal.Lines.ForEach(l => l.NewProduct = newProducts.Contains(l.ProductId));
         }
 
-        await writer.DropIndexesAsync(typeof(Deal), typeof(DealLine), typeof(DealSplit), typeof(DealEvent), typeof(DealPayment), typeof(Quota));
+        await writer.DropIndexesAsync(typeof(Deal), typeof(DealLine), typeof(DealSplit), typeof(DealCredit), typeof(DealEvent), typeof(DealPayment), typeof(Quota));
         long lines = 0;
         foreach (var chunk in deals.Chunk(Chunk))
         {
@@ -133,6 +133,7 @@ internal static class DealsData
             var rows = chunk.SelectMany(d => d.Lines).ToList();
             await writer.WriteAsync(rows);
             await writer.WriteAsync(chunk.SelectMany(d => d.Splits).ToList());
+            await writer.WriteAsync(chunk.SelectMany(DealCredit.Of).ToList());
             lines += rows.Count;
         }
 

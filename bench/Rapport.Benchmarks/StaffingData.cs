@@ -80,7 +80,7 @@ internal static class StaffingData
         {
             if (accounts.Count > 0 && dealsPerAccount > 0)
             {
-                await writer.DropIndexesAsync(typeof(Deal), typeof(DealSplit));
+                await writer.DropIndexesAsync(typeof(Deal), typeof(DealSplit), typeof(DealCredit));
                 deals = await WriteDealsAsync(writer, random, ids, accounts, people, (int)Math.Round(accounts.Count * dealsPerAccount));
                 await writer.RestoreIndexesAsync();
             }
@@ -175,6 +175,8 @@ internal static class StaffingData
             {
                 await writer.WriteAsync(chunk);
                 await writer.WriteAsync(splits);
+                var shares = splits.ToLookup(s => s.DealId);
+                await writer.WriteAsync(chunk.SelectMany(d => DealCredit.Of(d, shares[d.Id])).ToList());
                 chunk.Clear();
                 splits.Clear();
             }

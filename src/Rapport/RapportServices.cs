@@ -27,6 +27,7 @@ public static class RapportServices
         services.AddSingleton<AuditInterceptor>();
         services.AddSingleton<VersioningInterceptor>();
         services.AddSingleton<SearchIndexInterceptor>();
+        services.AddSingleton<Deals.DealCreditInterceptor>();
         services.AddSingleton<AppendOnlyInterceptor>();
         services.AddSingleton<HealthRequests>();
         services.AddSingleton<HealthInterceptor>();
@@ -38,7 +39,7 @@ public static class RapportServices
             {
                 DatabaseOptions.Configure(options, provider, connectionString);
                 options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(),
-                    sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>(),
+                    sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<Deals.DealCreditInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>(),
                     sp.GetRequiredService<HealthInterceptor>());
             },
             contextLifetime: ServiceLifetime.Scoped,
@@ -88,6 +89,7 @@ public static class RapportServices
         services.AddScoped<DealStats>();
         services.AddScoped<SalesScopes>();
         services.AddScoped<CreditSums>();
+        services.AddScoped<DealCreditRefresh>();
         services.AddScoped<QuotaHandlers>();
         services.AddScoped<ForecastQueries>();
         services.AddScoped<ForecastSnapshots>();

@@ -900,6 +900,49 @@ namespace Rapport.Migrations.Postgres.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Rapport.Deals.DealCredit", b =>
+                {
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("Cents")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateOnly>("CloseOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("CycleDays")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Forecast")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<bool?>("NewBusiness")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("numeric(5,2)");
+
+                    b.HasKey("DealId", "EmployeeId");
+
+                    b.HasIndex("Outcome", "CloseOn", "EmployeeId", "NewBusiness", "Cents", "CycleDays");
+
+                    b.HasIndex("EmployeeId", "CloseOn", "Outcome", "Forecast", "NewBusiness", "Probability", "Cents");
+
+                    b.ToTable("DealCredits");
+                });
+
             modelBuilder.Entity("Rapport.Deals.DealEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -3354,6 +3397,21 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("Role")
                         .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealCredit", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -885,6 +885,49 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Rapport.Deals.DealCredit", b =>
+                {
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Cents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CloseOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CycleDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Forecast")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("NewBusiness")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Probability")
+                        .HasPrecision(5, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DealId", "EmployeeId");
+
+                    b.HasIndex("Outcome", "CloseOn", "EmployeeId", "NewBusiness", "Cents", "CycleDays");
+
+                    b.HasIndex("EmployeeId", "CloseOn", "Outcome", "Forecast", "NewBusiness", "Probability", "Cents");
+
+                    b.ToTable("DealCredits");
+                });
+
             modelBuilder.Entity("Rapport.Deals.DealEvent", b =>
                 {
                     b.Property<long>("Id")
@@ -3333,6 +3376,21 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("Role")
                         .HasPrincipalKey("Code")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealCredit", b =>
+                {
+                    b.HasOne("Rapport.Deals.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Rapport.People.Employee", null)
+                        .WithMany()
+                        .HasForeignKey("EmployeeId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

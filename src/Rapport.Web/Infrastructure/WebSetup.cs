@@ -38,6 +38,7 @@ internal static class WebSetup
         services.AddHostedService<Rapport.ClientBase.WarmUntilRefreshService>();
         services.AddHostedService<Rapport.ClientBase.AccountSignalsRefreshService>();
         services.AddHostedService<Rapport.ClientBase.SearchIndexRefreshService>();
+        services.AddHostedService<Rapport.Deals.DealCreditRefreshService>();
         services.AddHostedService<Rapport.Service.HealthRefreshService>();
         if (builder.Configuration.GetValue("Forecast:WeeklySnapshot", true))
         {

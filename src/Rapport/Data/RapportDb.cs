@@ -90,6 +90,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
 
     public DbSet<DealSplit> DealSplits => Set<DealSplit>();
 
+    public DbSet<DealCredit> DealCredits => Set<DealCredit>();
+
     public DbSet<DealContact> DealContacts => Set<DealContact>();
 
     public DbSet<DealEvent> DealEvents => Set<DealEvent>();

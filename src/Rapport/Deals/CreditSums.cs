@@ -14,24 +14,55 @@ public readonly record struct CreditSum(CreditKey Key, int Deals, decimal Amount
 }
 
 /// <summary>
-/// Credited amounts summed in the database. A deal credited whole to one person (a 100 % split, most deals) is summed
-/// by GROUP BY over the deals' (outcome, close) index and the splits' key; only the deals split between several
-/// people are read row by row, so that their credits follow the remainder-cent rule of <see cref="Splits.Allocate"/>
-/// and add up to exactly what pay credits. The company's total needs no splits at all: credits sum to the amount.
+/// Which deals a sum counts: those of the outcomes given with a close date in one of the ranges given (each
+/// <c>[From, To]</c>). Each outcome and range is one range of an (outcome, close date) index; the sums read their union.
+/// </summary>
+public sealed record CreditSpan(IReadOnlyList<DealOutcome> Outcomes, IReadOnlyList<(DateOnly From, DateOnly To)> Ranges)
+{
+    public static CreditSpan Of(DateOnly from, DateOnly to, params DealOutcome[] outcomes) => new(outcomes, [(from, to)]);
+
+    /// <summary>The same outcomes over one range more.</summary>
+    public CreditSpan And(DateOnly from, DateOnly to) => this with { Ranges = [.. Ranges, (from, to)] };
+
+    internal IQueryable<Deal> Deals(IQueryable<Deal> deals) => Union(deals, (o, from, to) => d => d.Outcome == o && d.CloseOn >= from && d.CloseOn <= to);
+
+    internal IQueryable<DealCredit> Credits(IQueryable<DealCredit> credits) =>
+        Union(credits, (o, from, to) => c => c.Outcome == o && c.CloseOn >= from && c.CloseOn <= to);
+
+    private IQueryable<T> Union<T>(IQueryable<T> source, Func<DealOutcome, DateOnly, DateOnly, System.Linq.Expressions.Expression<Func<T, bool>>> part)
+    {
+        IQueryable<T>? all = null;
+        foreach (var outcome in Outcomes)
+        {
+            foreach (var (from, to) in Ranges)
+            {
+                var one = source.Where(part(outcome, from, to));
+                all = all is null ? one : all.Concat(one);
+            }
+        }
+
+        return all ?? source.Where(_ => false);
+    }
+}
+
+/// <summary>
+/// Credited amounts summed in the database. Per person they are sums of the stored <see cref="DealCredit"/> rows (each
+/// share in cents by the remainder-cent rule of <see cref="Splits.Allocate"/>, so they add up to exactly what pay
+/// credits), a range of a covering index; the company's total needs no credits at all (credits sum to the amount)
+/// and is summed over the deals' (outcome, close) index.
 /// </summary>
 public sealed class CreditSums(RapportDb db)
 {
     /// <summary>
-    /// The deals of <paramref name="deals"/> (already narrowed to what counts, e.g. won in a span) grouped by month of
-    /// <see cref="Deal.CloseOn"/>, outcome, forecast category, new business and probability: per member of
-    /// <paramref name="members"/> (or every employee with <paramref name="perEmployee"/>), or for the company as a whole
-    /// when both are absent.
+    /// The deals of <paramref name="span"/> grouped by month of <see cref="Deal.CloseOn"/>, outcome, forecast category,
+    /// new business and probability: per member of <paramref name="members"/> (or every employee with
+    /// <paramref name="perEmployee"/>), or for the company as a whole when both are absent.
     /// </summary>
-    public async Task<List<CreditSum>> SumAsync(IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, bool perEmployee, CancellationToken ct)
+    public async Task<List<CreditSum>> SumAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, bool perEmployee, CancellationToken ct)
     {
         if (members is null && !perEmployee)
         {
-            var whole = await deals
+            var whole = await span.Deals(db.Deals.AsNoTracking())
                 .GroupBy(d => new { d.CloseOn.Year, d.CloseOn.Month, d.Outcome, d.Forecast, d.NewBusiness, d.Probability })
                 .Select(g => new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
                 .ToListAsync(ct);
@@ -39,101 +70,54 @@ public sealed class CreditSums(RapportDb db)
                 new CreditKey(null, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability), g.Deals, g.Amount))];
         }
 
-        var splits = db.DealSplits.AsQueryable();
-        var mine = members is null ? splits : splits.Where(s => members.Contains(s.EmployeeId));
-        var single = await (from d in deals
-                            join s in mine on d.Id equals s.DealId
-                            where s.Percent == Splits.Whole
-                            group d by new { s.EmployeeId, d.CloseOn.Year, d.CloseOn.Month, d.Outcome, d.Forecast, d.NewBusiness, d.Probability } into g
-                            select new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
+        var groups = await span.Credits(Credits(members))
+            .GroupBy(c => new { c.EmployeeId, c.CloseOn.Year, c.CloseOn.Month, c.Outcome, c.Forecast, c.NewBusiness, c.Probability })
+            .Select(g => new { g.Key, Deals = g.Count(), Cents = g.Sum(c => c.Cents) })
             .ToListAsync(ct);
-        var result = single.Select(g => new CreditSum(
+        return [.. groups.Select(g => new CreditSum(
             new CreditKey(g.Key.EmployeeId, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability),
-            g.Deals, g.Amount)).ToList();
-
-        result.AddRange((await SharedCreditsAsync(deals, members, ct)).Select(c => new CreditSum(
-            new CreditKey(c.EmployeeId, c.Deal.CloseOn.Year, c.Deal.CloseOn.Month, c.Deal.Outcome, c.Deal.Forecast, c.Deal.NewBusiness, c.Deal.Probability),
-            1, c.Amount)));
-        return result;
+            g.Deals, g.Cents / 100m))];
     }
 
     /// <summary>
     /// As <see cref="SumAsync"/>, per person by outcome and new business only (no months): the ranking's shape, a few
-    /// rows per person whatever the span.
+    /// rows per person whatever the span, with the days of their deals' cycles summed.
     /// </summary>
-    public async Task<List<ClosedSum>> ByPersonAsync(IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, CancellationToken ct)
+    public async Task<List<ClosedSum>> ByPersonAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct)
     {
-        var splits = db.DealSplits.AsQueryable();
-        var mine = members is null ? splits : splits.Where(s => members.Contains(s.EmployeeId));
-        var single = await (from d in deals
-                            join s in mine on d.Id equals s.DealId
-                            where s.Percent == Splits.Whole
-                            group d by new { s.EmployeeId, d.Outcome, d.NewBusiness } into g
-                            select new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
+        var groups = await span.Credits(Credits(members))
+            .GroupBy(c => new { c.EmployeeId, c.Outcome, c.NewBusiness })
+            .Select(g => new { g.Key, Deals = g.Count(), Cents = g.Sum(c => c.Cents), Days = g.Sum(c => (long)c.CycleDays) })
             .ToListAsync(ct);
-        var result = single.Select(g => new ClosedSum(g.Key.EmployeeId, g.Key.Outcome, g.Key.NewBusiness, g.Deals, g.Amount)).ToList();
-        result.AddRange((await SharedCreditsAsync(deals, members, ct)).Select(c => new ClosedSum(c.EmployeeId, c.Deal.Outcome, c.Deal.NewBusiness, 1, c.Amount)));
-        return result;
+        return [.. groups.Select(g => new ClosedSum(g.Key.EmployeeId, g.Key.Outcome, g.Key.NewBusiness, g.Deals, g.Cents / 100m, g.Days))];
     }
 
+    private IQueryable<DealCredit> Credits(IReadOnlyCollection<Guid>? members) =>
+        members is null ? db.DealCredits.AsNoTracking() : db.DealCredits.AsNoTracking().Where(c => members.Contains(c.EmployeeId));
+
     /// <summary>
-    /// As <see cref="SumAsync"/>, per account: the amounts of <paramref name="deals"/> credited to
+    /// As <see cref="SumAsync"/>, per account: the amounts of the deals of <paramref name="span"/> credited to
     /// <paramref name="members"/>, or their whole amounts for the company when there are none named.
     /// </summary>
-    public async Task<List<AccountSum>> ByAccountAsync(IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, CancellationToken ct)
+    public async Task<List<AccountSum>> ByAccountAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct)
     {
         if (members is null)
         {
-            return [.. (await deals.GroupBy(d => d.AccountId).Select(g => new { g.Key, Amount = g.Sum(d => d.AmountBase) }).ToListAsync(ct))
+            return [.. (await span.Deals(db.Deals.AsNoTracking()).GroupBy(d => d.AccountId).Select(g => new { g.Key, Amount = g.Sum(d => d.AmountBase) }).ToListAsync(ct))
                 .Select(g => new AccountSum(g.Key, g.Amount))];
         }
 
-        var splits = db.DealSplits.AsQueryable();
-        var mine = splits.Where(s => members.Contains(s.EmployeeId));
-        var single = await (from d in deals
-                            join s in mine on d.Id equals s.DealId
-                            where s.Percent == Splits.Whole
-                            group d by d.AccountId into g
-                            select new { g.Key, Amount = g.Sum(d => d.AmountBase) })
+        var groups = await (from c in span.Credits(Credits(members))
+                            join d in db.Deals on c.DealId equals d.Id
+                            group c by d.AccountId into g
+                            select new { g.Key, Cents = g.Sum(c => c.Cents) })
             .ToListAsync(ct);
-        var result = single.Select(g => new AccountSum(g.Key, g.Amount)).ToList();
-        result.AddRange((await SharedCreditsAsync(deals, members, ct)).Select(c => new AccountSum(c.Deal.AccountId, c.Amount)));
-        return result;
-    }
-
-    /// <summary>What a shared deal's figures need of it.</summary>
-    private sealed record SharedDeal(Guid AccountId, DateOnly CloseOn, DealOutcome Outcome, ForecastCategory Forecast, bool? NewBusiness, decimal Probability);
-
-    /// <summary>
-    /// The deals of <paramref name="deals"/> shared between people that a member holds a share in (any, when none are
-    /// named): few, read whole so that each share gets its cents by the split rule; one credit per share of a member.
-    /// </summary>
-    private async Task<List<(SharedDeal Deal, Guid EmployeeId, decimal Amount)>> SharedCreditsAsync(
-        IQueryable<Deal> deals, IReadOnlyCollection<Guid>? members, CancellationToken ct)
-    {
-        var splits = db.DealSplits.AsQueryable();
-        var mine = members is null ? splits : splits.Where(s => members.Contains(s.EmployeeId));
-        var shared = deals.Where(d => mine.Any(s => s.DealId == d.Id && s.Percent < Splits.Whole));
-        var rows = await (from d in shared
-                          join s in splits on d.Id equals s.DealId
-                          select new { d.Id, d.OwnerId, d.AmountBase, d.AccountId, d.CloseOn, d.Outcome, d.Forecast, d.NewBusiness, d.Probability, s.EmployeeId, s.Percent })
-            .ToListAsync(ct);
-        var wanted = members?.ToHashSet();
-        var result = new List<(SharedDeal, Guid, decimal)>();
-        foreach (var deal in rows.GroupBy(r => r.Id))
-        {
-            var d = deal.First();
-            var figures = new SharedDeal(d.AccountId, d.CloseOn, d.Outcome, d.Forecast, d.NewBusiness, d.Probability);
-            var credits = Splits.Allocate(d.AmountBase, [.. deal.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent))], d.OwnerId);
-            result.AddRange(credits.Where(c => wanted is null || wanted.Contains(c.EmployeeId)).Select(c => (figures, c.EmployeeId, c.Amount)));
-        }
-
-        return result;
+        return [.. groups.Select(g => new AccountSum(g.Key, g.Cents / 100m))];
     }
 }
 
 /// <summary>What an account brought in a span: the amount credited to the people asked about (all of it for the company).</summary>
 public readonly record struct AccountSum(Guid AccountId, decimal Amount);
 
-/// <summary>One person's closed deals of a kind in a span: how many and their credited amount.</summary>
-public readonly record struct ClosedSum(Guid EmployeeId, DealOutcome Outcome, bool? NewBusiness, int Deals, decimal Amount);
+/// <summary>One person's closed deals of a kind in a span: how many, their credited amount and the days of their cycles.</summary>
+public readonly record struct ClosedSum(Guid EmployeeId, DealOutcome Outcome, bool? NewBusiness, int Deals, decimal Amount, long CycleDays);

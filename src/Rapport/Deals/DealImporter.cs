@@ -223,6 +223,7 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
         Writer.AddRecord(deal);
         deal.Lines.ForEach(Writer.AddRecord);
         deal.Splits.ForEach(Writer.AddRecord);
+        DealCredit.Of(deal).ToList().ForEach(Writer.AddRecord);
         var start = NewEvent(deal, DealEventKind.Created, created);
         (start.ToStageId, start.AmountAfter, start.BaseAfter) = (won || lost ? settings.FirstOpenStage(pipeline.Id)!.Id : stage.Id, deal.Amount, deal.AmountBase);
         start.Details = new DealEventDetails(Credits: DealHandlers.Credits(deal), Lines: DealHandlers.Lines(deal)).ToJson();

@@ -156,9 +156,8 @@ public sealed class ForecastQueries(RapportDb db, CreditSums sums, CurrencyConve
 
     private async Task<List<CreditSum>> GroupsAsync(SalesScope scope, SalesPeriod period, CancellationToken ct)
     {
-        var deals = db.Deals.AsNoTracking()
-            .Where(d => (d.Outcome == DealOutcome.Won || d.Outcome == DealOutcome.Open) && d.CloseOn >= period.Start && d.CloseOn <= period.End);
-        return await sums.SumAsync(deals, scope.Members, perEmployee: false, ct);
+        var span = CreditSpan.Of(period.Start, period.End, DealOutcome.Won, DealOutcome.Open);
+        return await sums.SumAsync(span, scope.Members, perEmployee: false, ct);
     }
 
     private async Task<List<(PeriodKind Kind, DateOnly Start, decimal Amount, int? NewDeals)>> QuotasAsync(SalesScope scope, SalesPeriod period, CancellationToken ct)
@@ -241,10 +240,9 @@ public sealed class ForecastSnapshots(RapportDb db, CreditSums sums, TimeProvide
             return (false, week, at);
         }
 
-        var deals = db.Deals.AsNoTracking()
-            .Where(d => (d.Outcome == DealOutcome.Won || d.Outcome == DealOutcome.Open) && d.CloseOn >= quarter.Start && d.CloseOn <= quarter.End);
-        var people = await sums.SumAsync(deals, null, perEmployee: true, ct);
-        var whole = ForecastFigures.Of(await sums.SumAsync(deals, null, perEmployee: false, ct));
+        var span = CreditSpan.Of(quarter.Start, quarter.End, DealOutcome.Won, DealOutcome.Open);
+        var people = await sums.SumAsync(span, null, perEmployee: true, ct);
+        var whole = ForecastFigures.Of(await sums.SumAsync(span, null, perEmployee: false, ct));
         ForecastSnapshot Row(Guid? employee, ForecastFigures f) => new()
         {
             WeekStart = week, PeriodStart = quarter.Start, EmployeeId = employee, TakenAt = now,

@@ -57,10 +57,10 @@ public sealed record TrendMonth(
 
 /// <summary>
 /// The performance ranking, aggregated in the database: the closed deals of the period, and the won deals of the two
-/// periods it compares with, are summed per person by <see cref="CreditSums.ByPersonAsync"/> (GROUP BY over the
-/// deals' (outcome, close) index joined to the splits' key), the cycle by one GROUP BY of its own; only the people
-/// and their quotas are read as rows. Nothing here loads the deals one by one, so a company of a thousand managers is
-/// a handful of grouped queries.
+/// periods it compares with, are summed per person by <see cref="CreditSums.ByPersonAsync"/> (GROUP BY over a range
+/// of the stored credits' covering (outcome, close) index, the cycles' days with them); only the people and their
+/// quotas are read as rows. Nothing here loads the deals one by one, so a company of a thousand managers is three
+/// grouped queries over the credits of the periods.
 /// </summary>
 public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditSums sums, CurrencyConverter converter)
 {
@@ -80,7 +80,6 @@ public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditS
         var closed = await ClosedAsync(ids, period, outcomes: true, ct);
         var prior = await ClosedAsync(ids, period.Prior, outcomes: false, ct);
         var yearEarlier = await ClosedAsync(ids, period.YearEarlier, outcomes: false, ct);
-        var cycles = await CyclesAsync(period, ct);
         var quotaQuery = db.Set<Quota>().AsNoTracking().Where(q => q.Start <= period.End && q.End >= period.Start);
         if (ids is not null)
         {
@@ -105,7 +104,7 @@ public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditS
             return (e.SearchName, Row: new PerformanceRow(0, e.Id, e.FullName, e.Capacity, Per(newOnes.Sum(c => c.Deals), per), Per(newOnes.Sum(c => c.Amount), per),
                 Per(wonAmount, per), Per(priorAmount, per), Per(yearAmount, per), Growth.Percent(wonAmount, priorAmount), Growth.Percent(wonAmount, yearAmount),
                 wonDeals, lostDeals, Growth.Share(wonDeals, wonDeals + lostDeals),
-                cycles.TryGetValue(e.Id, out var cycle) && cycle.Deals > 0 ? Math.Round(cycle.Days / cycle.Deals, 1) : null,
+                wonDeals > 0 ? Math.Round((double)won.Sum(c => c.CycleDays) / wonDeals, 1) : null,
                 quota, Growth.Share(wonAmount, quota)));
         });
         var ordered = Order(rows, sort, descending).Select((r, i) => r.Row with { Rank = i + 1 }).ToList();
@@ -123,8 +122,7 @@ public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditS
     public async Task<AccountGrowthView> AccountGrowthAsync(SalesScope scope, SalesPeriod period, int top = 50, CancellationToken ct = default)
     {
         async Task<Dictionary<Guid, decimal>> WonAsync(SalesPeriod p) =>
-            (await sums.ByAccountAsync(db.Deals.AsNoTracking().Where(d => d.Outcome == DealOutcome.Won && d.CloseOn >= p.Start && d.CloseOn <= p.End),
-                scope.Members, ct))
+            (await sums.ByAccountAsync(CreditSpan.Of(p.Start, p.End, DealOutcome.Won), scope.Members, ct))
             .GroupBy(a => a.AccountId).ToDictionary(g => g.Key, g => g.Sum(a => a.Amount));
 
         var won = await WonAsync(period);
@@ -150,10 +148,8 @@ public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditS
     public async Task<IReadOnlyList<TrendMonth>> TrendAsync(SalesScope scope, SalesPeriod period, CancellationToken ct = default)
     {
         var yearEarlier = period.YearEarlier;
-        var won = db.Deals.AsNoTracking().Where(d => d.Outcome == DealOutcome.Won);
-        var deals = won.Where(d => d.CloseOn >= period.Start && d.CloseOn <= period.End)
-            .Concat(won.Where(d => d.CloseOn >= yearEarlier.Start && d.CloseOn <= yearEarlier.End));
-        var perMonth = (await sums.SumAsync(deals, scope.Members, perEmployee: false, ct))
+        var span = CreditSpan.Of(period.Start, period.End, DealOutcome.Won).And(yearEarlier.Start, yearEarlier.End);
+        var perMonth = (await sums.SumAsync(span, scope.Members, perEmployee: false, ct))
             .GroupBy(g => new DateOnly(g.Key.Year, g.Key.Month, 1)).ToDictionary(g => g.Key, g => g.Sum(s => s.Amount));
         return [.. period.MonthsIn.Select(m =>
         {
@@ -190,46 +186,9 @@ public sealed class PerformanceQueries(RapportDb db, SalesScopes scopes, CreditS
 
     private async Task<ILookup<Guid, ClosedSum>> ClosedAsync(IReadOnlyCollection<Guid>? members, SalesPeriod period, bool outcomes, CancellationToken ct)
     {
-        var deals = db.Deals.AsNoTracking().Where(d => d.CloseOn >= period.Start && d.CloseOn <= period.End);
-        deals = outcomes
-            ? deals.Where(d => d.Outcome == DealOutcome.Won || d.Outcome == DealOutcome.Lost)
-            : deals.Where(d => d.Outcome == DealOutcome.Won);
-        return (await sums.ByPersonAsync(deals, members, ct)).ToLookup(c => c.EmployeeId);
-    }
-
-    /// <summary>
-    /// Per person, the won deals of the period they hold a split in and the days from creation to close summed: one
-    /// GROUP BY in each engine's own date arithmetic (the providers translate no difference of days between a date and
-    /// an instant).
-    /// </summary>
-    private async Task<Dictionary<Guid, (long Deals, double Days)>> CyclesAsync(SalesPeriod period, CancellationToken ct)
-    {
-        var (from, to) = (period.Start, period.End);
-        var rows = db.Database.IsNpgsql()
-            ? db.Database.SqlQuery<CycleSum>($"""
-                SELECT s."EmployeeId" AS "EmployeeId", COUNT(*) AS "Deals",
-                       CAST(SUM(GREATEST(0, d."CloseOn" - CAST(d."CreatedAt" AT TIME ZONE 'UTC' AS date))) AS double precision) AS "Days"
-                FROM "Deals" AS d JOIN "DealSplits" AS s ON s."DealId" = d."Id"
-                WHERE d."Outcome" = 'Won' AND d."CloseOn" >= {from} AND d."CloseOn" <= {to}
-                GROUP BY s."EmployeeId"
-                """)
-            : db.Database.SqlQuery<CycleSum>($"""
-                SELECT s."EmployeeId" AS "EmployeeId", COUNT(*) AS "Deals",
-                       CAST(SUM(MAX(0, julianday(d."CloseOn") - julianday(date(d."CreatedAt")))) AS REAL) AS "Days"
-                FROM "Deals" AS d JOIN "DealSplits" AS s ON s."DealId" = d."Id"
-                WHERE d."Outcome" = 'Won' AND d."CloseOn" >= {from} AND d."CloseOn" <= {to}
-                GROUP BY s."EmployeeId"
-                """);
-        return (await rows.ToListAsync(ct)).ToDictionary(r => r.EmployeeId, r => (r.Deals, r.Days));
-    }
-
-    /// <summary>A row of the cycle query.</summary>
-    internal sealed class CycleSum
-    {
-        public Guid EmployeeId { get; set; }
-
-        public long Deals { get; set; }
-
-        public double Days { get; set; }
+        var span = outcomes
+            ? CreditSpan.Of(period.Start, period.End, DealOutcome.Won, DealOutcome.Lost)
+            : CreditSpan.Of(period.Start, period.End, DealOutcome.Won);
+        return (await sums.ByPersonAsync(span, members, ct)).ToLookup(c => c.EmployeeId);
     }
 }

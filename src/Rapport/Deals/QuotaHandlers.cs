@@ -68,8 +68,7 @@ public sealed class QuotaHandlers(RapportDb db, SalesScopes scopes, CreditSums s
     /// <summary>The won amount and new-business deals credited to each of these people with a close date in [from, to].</summary>
     internal async Task<Dictionary<Guid, (decimal Amount, int NewDeals)>> WonAsync(IReadOnlyCollection<Guid>? people, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var won = db.Deals.AsNoTracking().Where(d => d.Outcome == DealOutcome.Won && d.CloseOn >= from && d.CloseOn <= to);
-        var groups = await sums.SumAsync(won, people, perEmployee: true, ct);
+        var groups = await sums.SumAsync(CreditSpan.Of(from, to, DealOutcome.Won), people, perEmployee: true, ct);
         return groups.GroupBy(g => g.Key.EmployeeId!.Value).ToDictionary(g => g.Key,
             g => (g.Sum(x => x.Amount), g.Where(x => x.Key.NewBusiness == true).Sum(x => x.Deals)));
     }

@@ -61,6 +61,7 @@ public sealed class DealsDemo(RapportDb db, TimeProvider clock, CurrencyConverte
             plan.Deals.ForEach(writer.Add);
             plan.Deals.SelectMany(d => d.Lines).ToList().ForEach(writer.Add);
             plan.Deals.SelectMany(d => d.Splits).ToList().ForEach(writer.Add);
+            plan.Deals.SelectMany(DealCredit.Of).ToList().ForEach(writer.Add);
             plan.Deals.SelectMany(d => d.Contacts).ToList().ForEach(writer.Add);
             plan.Payments.ForEach(writer.Add);
             Quotas(plan.Deals, DateOnly.FromDateTime(demo.Now), demo.Random).ForEach(writer.Add);
