@@ -908,6 +908,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.Property<Guid>("EmployeeId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("uuid");
+
                     b.Property<long>("Cents")
                         .HasColumnType("bigint");
 
@@ -921,6 +924,9 @@ namespace Rapport.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
+
+                    b.Property<bool>("Lead")
+                        .HasColumnType("boolean");
 
                     b.Property<bool?>("NewBusiness")
                         .HasColumnType("boolean");
@@ -936,9 +942,9 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasKey("DealId", "EmployeeId");
 
-                    b.HasIndex("Outcome", "CloseOn", "EmployeeId", "NewBusiness", "Cents", "CycleDays");
+                    b.HasIndex("EmployeeId", "CloseOn", "Outcome", "Forecast", "NewBusiness", "Probability", "Cents", "CycleDays", "AccountId");
 
-                    b.HasIndex("EmployeeId", "CloseOn", "Outcome", "Forecast", "NewBusiness", "Probability", "Cents");
+                    b.HasIndex("Outcome", "CloseOn", "EmployeeId", "NewBusiness", "Forecast", "Probability", "Lead", "Cents", "CycleDays", "AccountId");
 
                     b.ToTable("DealCredits");
                 });

@@ -893,6 +893,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.Property<Guid>("EmployeeId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("AccountId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Cents")
                         .HasColumnType("INTEGER");
 
@@ -906,6 +909,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Lead")
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool?>("NewBusiness")
                         .HasColumnType("INTEGER");
@@ -921,9 +927,9 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasKey("DealId", "EmployeeId");
 
-                    b.HasIndex("Outcome", "CloseOn", "EmployeeId", "NewBusiness", "Cents", "CycleDays");
+                    b.HasIndex("EmployeeId", "CloseOn", "Outcome", "Forecast", "NewBusiness", "Probability", "Cents", "CycleDays", "AccountId");
 
-                    b.HasIndex("EmployeeId", "CloseOn", "Outcome", "Forecast", "NewBusiness", "Probability", "Cents");
+                    b.HasIndex("Outcome", "CloseOn", "EmployeeId", "NewBusiness", "Forecast", "Probability", "Lead", "Cents", "CycleDays", "AccountId");
 
                     b.ToTable("DealCredits");
                 });

@@ -24,8 +24,6 @@ public sealed record CreditSpan(IReadOnlyList<DealOutcome> Outcomes, IReadOnlyLi
     /// <summary>The same outcomes over one range more.</summary>
     public CreditSpan And(DateOnly from, DateOnly to) => this with { Ranges = [.. Ranges, (from, to)] };
 
-    internal IQueryable<Deal> Deals(IQueryable<Deal> deals) => Union(deals, (o, from, to) => d => d.Outcome == o && d.CloseOn >= from && d.CloseOn <= to);
-
     internal IQueryable<DealCredit> Credits(IQueryable<DealCredit> credits) =>
         Union(credits, (o, from, to) => c => c.Outcome == o && c.CloseOn >= from && c.CloseOn <= to);
 
@@ -46,10 +44,10 @@ public sealed record CreditSpan(IReadOnlyList<DealOutcome> Outcomes, IReadOnlyLi
 }
 
 /// <summary>
-/// Credited amounts summed in the database. Per person they are sums of the stored <see cref="DealCredit"/> rows (each
-/// share in cents by the remainder-cent rule of <see cref="Splits.Allocate"/>, so they add up to exactly what pay
-/// credits), a range of a covering index; the company's total needs no credits at all (credits sum to the amount)
-/// and is summed over the deals' (outcome, close) index.
+/// Credited amounts summed in the database: sums of the stored <see cref="DealCredit"/> rows (each share in cents by
+/// the remainder-cent rule of <see cref="Splits.Allocate"/>, so they add up to exactly what pay credits), a range of
+/// one of their covering indexes. The company's figures are the sums of everyone's credits (they sum to the deals'
+/// amounts), its deal counts those of each deal's <see cref="DealCredit.Lead"/> credit.
 /// </summary>
 public sealed class CreditSums(RapportDb db)
 {
@@ -62,12 +60,12 @@ public sealed class CreditSums(RapportDb db)
     {
         if (members is null && !perEmployee)
         {
-            var whole = await span.Deals(db.Deals.AsNoTracking())
-                .GroupBy(d => new { d.CloseOn.Year, d.CloseOn.Month, d.Outcome, d.Forecast, d.NewBusiness, d.Probability })
-                .Select(g => new { g.Key, Deals = g.Count(), Amount = g.Sum(d => d.AmountBase) })
+            var whole = await span.Credits(db.DealCredits.AsNoTracking())
+                .GroupBy(c => new { c.CloseOn.Year, c.CloseOn.Month, c.Outcome, c.Forecast, c.NewBusiness, c.Probability })
+                .Select(g => new { g.Key, Deals = g.Sum(c => c.Lead ? 1 : 0), Cents = g.Sum(c => c.Cents) })
                 .ToListAsync(ct);
             return [.. whole.Select(g => new CreditSum(
-                new CreditKey(null, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability), g.Deals, g.Amount))];
+                new CreditKey(null, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability), g.Deals, g.Cents / 100m))];
         }
 
         var groups = await span.Credits(Credits(members))
@@ -99,21 +97,9 @@ public sealed class CreditSums(RapportDb db)
     /// As <see cref="SumAsync"/>, per account: the amounts of the deals of <paramref name="span"/> credited to
     /// <paramref name="members"/>, or their whole amounts for the company when there are none named.
     /// </summary>
-    public async Task<List<AccountSum>> ByAccountAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct)
-    {
-        if (members is null)
-        {
-            return [.. (await span.Deals(db.Deals.AsNoTracking()).GroupBy(d => d.AccountId).Select(g => new { g.Key, Amount = g.Sum(d => d.AmountBase) }).ToListAsync(ct))
-                .Select(g => new AccountSum(g.Key, g.Amount))];
-        }
-
-        var groups = await (from c in span.Credits(Credits(members))
-                            join d in db.Deals on c.DealId equals d.Id
-                            group c by d.AccountId into g
-                            select new { g.Key, Cents = g.Sum(c => c.Cents) })
-            .ToListAsync(ct);
-        return [.. groups.Select(g => new AccountSum(g.Key, g.Cents / 100m))];
-    }
+    public async Task<List<AccountSum>> ByAccountAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct) =>
+        [.. (await span.Credits(Credits(members)).GroupBy(c => c.AccountId).Select(g => new { g.Key, Cents = g.Sum(c => c.Cents) }).ToListAsync(ct))
+            .Select(g => new AccountSum(g.Key, g.Cents / 100m))];
 }
 
 /// <summary>What an account brought in a span: the amount credited to the people asked about (all of it for the company).</summary>

@@ -44,6 +44,12 @@ public sealed class DealCredit
     /// <summary>Days from the deal's creation (its UTC date) to <see cref="CloseOn"/>, never below 0: the cycle once won.</summary>
     public int CycleDays { get; set; }
 
+    /// <summary>The deal's account, for growth per account.</summary>
+    public Guid AccountId { get; set; }
+
+    /// <summary>True on exactly one credit of each deal (the first by person), so that a count of these counts deals once.</summary>
+    public bool Lead { get; set; }
+
     public decimal Amount => Cents / 100m;
 
     /// <summary>The credits of a deal with these splits, as the deal is now: one per share, summing to its amount to the cent.</summary>
@@ -51,10 +57,11 @@ public sealed class DealCredit
     {
         var shares = splits.OrderBy(s => s.EmployeeId).Select(s => new SplitShare(s.EmployeeId, s.Percent)).ToList();
         var cycle = Math.Max(0, deal.CloseOn.DayNumber - DateOnly.FromDateTime(deal.CreatedAt).DayNumber);
-        return Splits.Allocate(deal.AmountBase, shares, deal.OwnerId).Select(c => new DealCredit
+        return Splits.Allocate(deal.AmountBase, shares, deal.OwnerId).Select((c, i) => new DealCredit
         {
             DealId = deal.Id, EmployeeId = c.EmployeeId, CloseOn = deal.CloseOn, Outcome = deal.Outcome, Forecast = deal.Forecast,
             NewBusiness = deal.NewBusiness, Probability = deal.Probability, Cents = (long)(c.Amount * 100m), CycleDays = cycle,
+            AccountId = deal.AccountId, Lead = i == 0,
         });
     }
 
@@ -64,12 +71,13 @@ public sealed class DealCredit
     /// <summary>Whether a stored credit already says what a fresh one does.</summary>
     internal bool SameAs(DealCredit other) =>
         CloseOn == other.CloseOn && Outcome == other.Outcome && Forecast == other.Forecast && NewBusiness == other.NewBusiness
-        && Probability == other.Probability && Cents == other.Cents && CycleDays == other.CycleDays;
+        && Probability == other.Probability && Cents == other.Cents && CycleDays == other.CycleDays && AccountId == other.AccountId
+        && Lead == other.Lead;
 
     internal void CopyFrom(DealCredit other)
     {
         (CloseOn, Outcome, Forecast, NewBusiness) = (other.CloseOn, other.Outcome, other.Forecast, other.NewBusiness);
-        (Probability, Cents, CycleDays) = (other.Probability, other.Cents, other.CycleDays);
+        (Probability, Cents, CycleDays, AccountId, Lead) = (other.Probability, other.Cents, other.CycleDays, other.AccountId, other.Lead);
     }
 }
 
@@ -83,11 +91,11 @@ internal sealed class DealCreditConfiguration : IEntityTypeConfiguration<DealCre
         builder.Property(x => x.Probability).HasPrecision(5, 2);
         builder.Ignore(x => x.Amount);
 
-        // Covering: the ranking's closed deals of a span, everyone's (outcome, then the close range, then what it sums).
-        builder.HasIndex(x => new { x.Outcome, x.CloseOn, x.EmployeeId, x.NewBusiness, x.Cents, x.CycleDays });
+        // Covering: everyone's and the company's sums over a span (outcome, then the close range, then what they group and sum).
+        builder.HasIndex(x => new { x.Outcome, x.CloseOn, x.EmployeeId, x.NewBusiness, x.Forecast, x.Probability, x.Lead, x.Cents, x.CycleDays, x.AccountId });
 
-        // Covering: a person's or a team's forecast and trend (each member's range of close dates).
-        builder.HasIndex(x => new { x.EmployeeId, x.CloseOn, x.Outcome, x.Forecast, x.NewBusiness, x.Probability, x.Cents });
+        // Covering: a person's or a team's (each member's range of close dates).
+        builder.HasIndex(x => new { x.EmployeeId, x.CloseOn, x.Outcome, x.Forecast, x.NewBusiness, x.Probability, x.Cents, x.CycleDays, x.AccountId });
         builder.HasOne<Deal>().WithMany().HasForeignKey(x => x.DealId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Employee>().WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -103,7 +111,7 @@ internal sealed class DealCreditInterceptor : SaveChangesInterceptor
     private static readonly HashSet<string> Credited =
     [
         nameof(Deal.CloseOn), nameof(Deal.Outcome), nameof(Deal.Forecast), nameof(Deal.NewBusiness), nameof(Deal.Probability),
-        nameof(Deal.AmountBase), nameof(Deal.OwnerId), nameof(Deal.CreatedAt),
+        nameof(Deal.AmountBase), nameof(Deal.OwnerId), nameof(Deal.CreatedAt), nameof(Deal.AccountId),
     ];
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Rapport.Migrations.Sqlite.Migrations
+namespace Rapport.Migrations.Postgres.Migrations
 {
     /// <inheritdoc />
     public partial class DealCredits : Migration
@@ -15,15 +15,17 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 name: "DealCredits",
                 columns: table => new
                 {
-                    DealId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    EmployeeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    CloseOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Outcome = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
-                    Forecast = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
-                    NewBusiness = table.Column<bool>(type: "INTEGER", nullable: true),
-                    Probability = table.Column<decimal>(type: "TEXT", precision: 5, scale: 2, nullable: false),
-                    Cents = table.Column<long>(type: "INTEGER", nullable: false),
-                    CycleDays = table.Column<int>(type: "INTEGER", nullable: false)
+                    DealId = table.Column<Guid>(type: "uuid", nullable: false),
+                    EmployeeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CloseOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Outcome = table.Column<string>(type: "character varying(8)", maxLength: 8, nullable: false),
+                    Forecast = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    NewBusiness = table.Column<bool>(type: "boolean", nullable: true),
+                    Probability = table.Column<decimal>(type: "numeric(5,2)", precision: 5, scale: 2, nullable: false),
+                    Cents = table.Column<long>(type: "bigint", nullable: false),
+                    CycleDays = table.Column<int>(type: "integer", nullable: false),
+                    AccountId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Lead = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -43,14 +45,14 @@ namespace Rapport.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DealCredits_EmployeeId_CloseOn_Outcome_Forecast_NewBusiness_Probability_Cents",
+                name: "IX_DealCredits_EmployeeId_CloseOn_Outcome_Forecast_NewBusiness~",
                 table: "DealCredits",
-                columns: new[] { "EmployeeId", "CloseOn", "Outcome", "Forecast", "NewBusiness", "Probability", "Cents" });
+                columns: new[] { "EmployeeId", "CloseOn", "Outcome", "Forecast", "NewBusiness", "Probability", "Cents", "CycleDays", "AccountId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_DealCredits_Outcome_CloseOn_EmployeeId_NewBusiness_Cents_CycleDays",
+                name: "IX_DealCredits_Outcome_CloseOn_EmployeeId_NewBusiness_Forecast~",
                 table: "DealCredits",
-                columns: new[] { "Outcome", "CloseOn", "EmployeeId", "NewBusiness", "Cents", "CycleDays" });
+                columns: new[] { "Outcome", "CloseOn", "EmployeeId", "NewBusiness", "Forecast", "Probability", "Lead", "Cents", "CycleDays", "AccountId" });
         }
 
         /// <inheritdoc />
