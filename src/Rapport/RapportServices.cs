@@ -28,6 +28,10 @@ public static class RapportServices
         services.AddSingleton<VersioningInterceptor>();
         services.AddSingleton<SearchIndexInterceptor>();
         services.AddSingleton<Deals.DealCreditInterceptor>();
+        services.AddSingleton<CommittedWrites>();
+        services.AddSingleton<WriteTrackingSaveInterceptor>();
+        services.AddSingleton<WriteTrackingTransactionInterceptor>();
+        services.AddSingleton<Deals.CreditSumsCache>();
         services.AddSingleton<AppendOnlyInterceptor>();
         services.AddSingleton<HealthRequests>();
         services.AddSingleton<HealthInterceptor>();
@@ -40,7 +44,8 @@ public static class RapportServices
                 DatabaseOptions.Configure(options, provider, connectionString);
                 options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(),
                     sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<Deals.DealCreditInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>(),
-                    sp.GetRequiredService<HealthInterceptor>());
+                    sp.GetRequiredService<HealthInterceptor>(), sp.GetRequiredService<WriteTrackingSaveInterceptor>(),
+                    sp.GetRequiredService<WriteTrackingTransactionInterceptor>());
             },
             contextLifetime: ServiceLifetime.Scoped,
             optionsLifetime: ServiceLifetime.Singleton);

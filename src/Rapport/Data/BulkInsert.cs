@@ -73,6 +73,11 @@ internal sealed class BulkInsert<T> : IBulkInsert where T : class
     {
         var transaction = _db.Database.CurrentTransaction?.GetDbTransaction()
             ?? throw new InvalidOperationException("A bulk insert runs inside a transaction, so that it can be undone.");
+        if (_pending.Count > 0)
+        {
+            _db.Wrote(typeof(T));
+        }
+
         for (var start = 0; start < _pending.Count; start += _rowsPerStatement)
         {
             var count = Math.Min(_rowsPerStatement, _pending.Count - start);

@@ -19,11 +19,18 @@ namespace Rapport.Data;
 /// <summary>The one database context of Rapport; each feature configures its own entities beside them.</summary>
 /// <param name="options">Built once for the application: the interceptors are shared and read the actor from here.</param>
 /// <param name="actor">Who the changes saved through this context are written to the audit log as.</param>
-public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor? actor = null)
+/// <param name="writes">Where committed writes are counted, for caches of derived figures; none in contexts made by hand.</param>
+public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor? actor = null, CommittedWrites? writes = null)
     : IdentityDbContext<User, IdentityRole<Guid>, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>Who is acting through this context: the request's user, the command line, or the system.</summary>
     public ICurrentActor Actor { get; private set; } = actor ?? SystemActor.Instance;
+
+    /// <summary>The entity types written in the current transaction, counted in <see cref="CommittedWrites"/> when it commits.</summary>
+    internal HashSet<Type> PendingWrites { get; } = [];
+
+    /// <summary>Notes that rows of <paramref name="type"/> were written other than by SaveChanges (a <see cref="BulkInsert{T}"/>).</summary>
+    internal void Wrote(Type type) => writes?.Wrote(this, [type]);
 
     /// <summary>
     /// Acts as someone else until the returned scope is disposed: the demo does Finance's steps as its chief accountant,

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 
@@ -15,7 +17,7 @@ public readonly record struct CreditSum(CreditKey Key, int Deals, decimal Amount
 
 /// <summary>
 /// Which deals a sum counts: those of the outcomes given with a close date in one of the ranges given (each
-/// <c>[From, To]</c>). Each outcome and range is one range of an (outcome, close date) index; the sums read their union.
+/// <c>[From, To]</c>). Each outcome and range is one range of the credits' (outcome, close date) index.
 /// </summary>
 public sealed record CreditSpan(IReadOnlyList<DealOutcome> Outcomes, IReadOnlyList<(DateOnly From, DateOnly To)> Ranges)
 {
@@ -24,22 +26,20 @@ public sealed record CreditSpan(IReadOnlyList<DealOutcome> Outcomes, IReadOnlyLi
     /// <summary>The same outcomes over one range more.</summary>
     public CreditSpan And(DateOnly from, DateOnly to) => this with { Ranges = [.. Ranges, (from, to)] };
 
-    internal IQueryable<DealCredit> Credits(IQueryable<DealCredit> credits) =>
-        Union(credits, (o, from, to) => c => c.Outcome == o && c.CloseOn >= from && c.CloseOn <= to);
-
-    private IQueryable<T> Union<T>(IQueryable<T> source, Func<DealOutcome, DateOnly, DateOnly, System.Linq.Expressions.Expression<Func<T, bool>>> part)
+    /// <summary>The credits of <paramref name="credits"/> in the span: a UNION ALL of one index range per outcome and range.</summary>
+    internal IQueryable<DealCredit> Credits(IQueryable<DealCredit> credits)
     {
-        IQueryable<T>? all = null;
+        IQueryable<DealCredit>? all = null;
         foreach (var outcome in Outcomes)
         {
             foreach (var (from, to) in Ranges)
             {
-                var one = source.Where(part(outcome, from, to));
+                var one = credits.Where(c => c.Outcome == outcome && c.CloseOn >= from && c.CloseOn <= to);
                 all = all is null ? one : all.Concat(one);
             }
         }
 
-        return all ?? source.Where(_ => false);
+        return all ?? credits.Where(_ => false);
     }
 }
 
@@ -49,7 +49,7 @@ public sealed record CreditSpan(IReadOnlyList<DealOutcome> Outcomes, IReadOnlyLi
 /// one of their covering indexes. The company's figures are the sums of everyone's credits (they sum to the deals'
 /// amounts), its deal counts those of each deal's <see cref="DealCredit.Lead"/> credit.
 /// </summary>
-public sealed class CreditSums(RapportDb db)
+public sealed class CreditSums(RapportDb db, CreditSumsCache cache)
 {
     /// <summary>
     /// The deals of <paramref name="span"/> grouped by month of <see cref="Deal.CloseOn"/>, outcome, forecast category,
@@ -60,12 +60,15 @@ public sealed class CreditSums(RapportDb db)
     {
         if (members is null && !perEmployee)
         {
-            var whole = await span.Credits(db.DealCredits.AsNoTracking())
-                .GroupBy(c => new { c.CloseOn.Year, c.CloseOn.Month, c.Outcome, c.Forecast, c.NewBusiness, c.Probability })
-                .Select(g => new { g.Key, Deals = g.Sum(c => c.Lead ? 1 : 0), Cents = g.Sum(c => c.Cents) })
-                .ToListAsync(ct);
-            return [.. whole.Select(g => new CreditSum(
-                new CreditKey(null, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability), g.Deals, g.Cents / 100m))];
+            return await cache.GetAsync(CreditSumsCache.Key("whole", span), async () =>
+            {
+                var whole = await span.Credits(db.DealCredits.AsNoTracking())
+                    .GroupBy(c => new { c.CloseOn.Year, c.CloseOn.Month, c.Outcome, c.Forecast, c.NewBusiness, c.Probability })
+                    .Select(g => new { g.Key, Deals = g.Sum(c => c.Lead ? 1 : 0), Cents = g.Sum(c => c.Cents) })
+                    .ToListAsync(ct);
+                return whole.Select(g => new CreditSum(
+                    new CreditKey(null, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability), g.Deals, g.Cents / 100m)).ToList();
+            });
         }
 
         var groups = await span.Credits(Credits(members))
@@ -81,7 +84,12 @@ public sealed class CreditSums(RapportDb db)
     /// As <see cref="SumAsync"/>, per person by outcome and new business only (no months): the ranking's shape, a few
     /// rows per person whatever the span, with the days of their deals' cycles summed.
     /// </summary>
-    public async Task<List<ClosedSum>> ByPersonAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct)
+    public async Task<List<ClosedSum>> ByPersonAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct) =>
+        members is null
+            ? await cache.GetAsync(CreditSumsCache.Key("person", span), () => ByPersonUncachedAsync(span, null, ct))
+            : await ByPersonUncachedAsync(span, members, ct);
+
+    private async Task<List<ClosedSum>> ByPersonUncachedAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct)
     {
         var groups = await span.Credits(Credits(members))
             .GroupBy(c => new { c.EmployeeId, c.Outcome, c.NewBusiness })
@@ -97,9 +105,13 @@ public sealed class CreditSums(RapportDb db)
     /// As <see cref="SumAsync"/>, per account: the amounts of the deals of <paramref name="span"/> credited to
     /// <paramref name="members"/>, or their whole amounts for the company when there are none named.
     /// </summary>
-    public async Task<List<AccountSum>> ByAccountAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct) =>
-        [.. (await span.Credits(Credits(members)).GroupBy(c => c.AccountId).Select(g => new { g.Key, Cents = g.Sum(c => c.Cents) }).ToListAsync(ct))
-            .Select(g => new AccountSum(g.Key, g.Cents / 100m))];
+    public async Task<List<AccountSum>> ByAccountAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct)
+    {
+        async Task<List<AccountSum>> SumAsync() =>
+            [.. (await span.Credits(Credits(members)).GroupBy(c => c.AccountId).Select(g => new { g.Key, Cents = g.Sum(c => c.Cents) }).ToListAsync(ct))
+                .Select(g => new AccountSum(g.Key, g.Cents / 100m))];
+        return members is null ? await cache.GetAsync(CreditSumsCache.Key("account", span), SumAsync) : await SumAsync();
+    }
 }
 
 /// <summary>What an account brought in a span: the amount credited to the people asked about (all of it for the company).</summary>
@@ -107,3 +119,48 @@ public readonly record struct AccountSum(Guid AccountId, decimal Amount);
 
 /// <summary>One person's closed deals of a kind in a span: how many, their credited amount and the days of their cycles.</summary>
 public readonly record struct ClosedSum(Guid EmployeeId, DealOutcome Outcome, bool? NewBusiness, int Deals, decimal Amount, long CycleDays);
+
+/// <summary>
+/// The company's sums of credits, kept for a minute while no credit changes: everyone's figures for a span are the
+/// same for every reader until a deal is won, lost, moved or split again, and they are the dear part of the ranking and
+/// the company's forecast (tens of thousands of credits a quarter). An entry is good while
+/// <see cref="CommittedWrites"/> counts no newer commit writing <see cref="DealCredit"/> in this instance and it is
+/// younger than <see cref="Lifetime"/>, the bound on how long another instance's change can go unseen.
+/// </summary>
+public sealed class CreditSumsCache(CommittedWrites writes, TimeProvider clock)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
+
+    /// <summary>Entries kept at most (a handful of spans are read at a time); past it the cache starts again.</summary>
+    private const int MaxEntries = 64;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    private sealed record Entry(long Generation, DateTimeOffset Until, object Value);
+
+    /// <summary>A copy of the sums under <paramref name="key"/>, computed by <paramref name="compute"/> when there are none still good.</summary>
+    public async Task<List<T>> GetAsync<T>(string key, Func<Task<List<T>>> compute)
+    {
+        // Read before computing: a commit during the computation leaves the entry behind its generation, so it is not used.
+        var generation = writes.Of(typeof(DealCredit));
+        var now = clock.GetUtcNow();
+        if (_entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Until > now)
+        {
+            return [.. (List<T>)entry.Value];
+        }
+
+        var value = await compute();
+        if (_entries.Count >= MaxEntries)
+        {
+            _entries.Clear();
+        }
+
+        _entries[key] = new Entry(generation, now + Lifetime, value);
+        return [.. value];
+    }
+
+    /// <summary>The key of a kind of sum over a span.</summary>
+    internal static string Key(string kind, CreditSpan span) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"{kind}|{string.Join(',', span.Outcomes)}|{string.Join(',', span.Ranges.Select(r => $"{r.From:yyyy-MM-dd}..{r.To:yyyy-MM-dd}"))}");
+}
