@@ -277,6 +277,45 @@ public abstract class PerformanceTests(RapportApp app)
         System.Text.RegularExpressions.Regex.Replace(WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]+>", " ")), @"\s+", " ");
 
     [Fact]
+    public async Task A_team_larger_than_a_page_is_ranked_fifty_people_a_page_in_both_languages()
+    {
+        var head = await SellerAsync(null, Roles.HeadOfSales, "Ръководител ");
+        var team = await app.CreateTeamAsync(app.Unique("Голям екип "), head.Id);
+        var prefix = app.Unique("Член ");
+        for (var i = 1; i <= 52; i++)
+        {
+            await app.CreateEmployeeAsync($"{prefix}{i:00}", team);
+        }
+
+        static int Rows(string page) => page.Split("<tr data-testid=\"perf-", StringSplitOptions.None).Length - 1;
+        var url = $"/deals/performance?scope=team-{team}&period={Quarter.Code}&sort=Name&asc=True";
+        var first = await head.Pages.GetStringAsync(url);
+        Assert.Equal(50, Rows(first));
+        Assert.Contains("People 1–50 of 53, in the order chosen above.", first, StringComparison.Ordinal);
+        Assert.Contains("Next page", first, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">50</td>", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td class=\"num\">51</td>", first, StringComparison.Ordinal);
+
+        var second = await head.Pages.GetStringAsync(url + "&page=2");
+        Assert.Equal(3, Rows(second));
+        Assert.Contains("People 51–53 of 53", second, StringComparison.Ordinal);
+        Assert.Contains("<td class=\"num\">53</td>", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("<td class=\"num\">50</td>", second, StringComparison.Ordinal);
+        Assert.Contains("← Previous", second, StringComparison.Ordinal);
+        Assert.DoesNotContain("Next page", second, StringComparison.Ordinal);
+
+        var bulgarian = await head.Pages.GetStringAsync(url + "&page=2&culture=bg-BG&ui-culture=bg-BG");
+        Assert.Contains("Служители 51–53 от 53, в избрания по-горе ред.", bulgarian, StringComparison.Ordinal);
+        Assert.Contains("← Предишна", bulgarian, StringComparison.Ordinal);
+
+        // A page past the end shows the last; the export keeps every row.
+        Assert.Contains("People 51–53 of 53", await head.Pages.GetStringAsync(url + "&page=9"), StringComparison.Ordinal);
+        var csv = await head.Pages.GetStringAsync($"/deals/performance/export.csv?scope=team-{team}&period={Quarter.Code}");
+        Assert.Contains($"{prefix}01", csv, StringComparison.Ordinal);
+        Assert.Contains($"{prefix}52", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_manager_sees_only_their_own_row_and_nobody_another_team_s_ranking()
     {
         var (team, head, a, b) = await RankingAsync();
