@@ -41,6 +41,12 @@ public class PerformanceRankingBenchmarks
         await _database.MigrateAsync();
         var deals = int.TryParse(Environment.GetEnvironmentVariable(DealsVariable), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 200_000;
         _team = await GenerateAsync(_database.Options(), deals, seed: 2026);
+        await using (var db = new RapportDb(_database.Options()))
+        {
+            // Written without the application's interceptors: the credits as the start-up refresh makes them.
+            await new DealCreditRefresh(db).RunAsync();
+        }
+
         var ranked = await Company();
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"// {deals:N0} deals; the ranking has {ranked.Rows.Count} rows"));
     }
@@ -58,7 +64,7 @@ public class PerformanceRankingBenchmarks
         await using var db = new RapportDb(_database.Options());
         var scopes = new SalesScopes(db);
         var scope = (await scopes.ResolveAsync(Administrator, null, null))!;
-        return await new PerformanceQueries(db, scopes, new CreditSums(db), new CurrencyConverter(db)).RankAsync(Administrator, scope, Quarter);
+        return await new PerformanceQueries(db, scopes, ColdSums(db), new CurrencyConverter(db)).RankAsync(Administrator, scope, Quarter);
     }
 
     [Benchmark]
@@ -68,9 +74,12 @@ public class PerformanceRankingBenchmarks
         var scopes = new SalesScopes(db);
         var scope = (await scopes.ResolveAsync(Administrator, null, _team))!;
         var catalog = new DealSettingsCatalog(_database.Options());
-        return await new ForecastQueries(db, new CreditSums(db), new CurrencyConverter(db), catalog, TimeProvider.System)
+        return await new ForecastQueries(db, ColdSums(db), new CurrencyConverter(db), catalog, TimeProvider.System)
             .ForAsync(Administrator, scope, Quarter);
     }
+
+    /// <summary>Sums with nothing kept from an earlier call: each call measures the queries, not the kept company sums.</summary>
+    private static CreditSums ColdSums(RapportDb db) => new(db, new CreditSumsCache(new CommittedWrites(), TimeProvider.System));
 
     /// <summary>Writes the people, accounts, deals and splits; returns one of the teams.</summary>
     private static async Task<Guid> GenerateAsync(DbContextOptions<RapportDb> options, int count, int seed)

@@ -78,10 +78,6 @@ public sealed class DealBoardJourney(BrowserApp app) : IClassFixture<BrowserApp>
         // The page has one move form, whichever card it serves.
         await Expect(page.Locator("form.board-move")).ToHaveCountAsync(1);
 
-        // The move's answer has been swapped in by enhanced navigation; let it settle before the keyboard takes the
-        // form, so that no late update of the page meets the choice being made.
-        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-
         // By keyboard: the card's "Move" brings the form into the card with Enter, at the stage, whose arrow keys
         // choose among the other stages; Tab reaches the button.
         var proposed = page.Locator($".board-column[data-stage=\"{DealDefaults.ProposalId}\"]").Locator(".board-card", new() { HasText = other });
