@@ -67,18 +67,6 @@ public sealed class DealCredit
 
     /// <summary>The credits of a deal and its own <see cref="Deal.Splits"/>.</summary>
     public static IEnumerable<DealCredit> Of(Deal deal) => Of(deal, deal.Splits);
-
-    /// <summary>Whether a stored credit already says what a fresh one does.</summary>
-    internal bool SameAs(DealCredit other) =>
-        CloseOn == other.CloseOn && Outcome == other.Outcome && Forecast == other.Forecast && NewBusiness == other.NewBusiness
-        && Probability == other.Probability && Cents == other.Cents && CycleDays == other.CycleDays && AccountId == other.AccountId
-        && Lead == other.Lead;
-
-    internal void CopyFrom(DealCredit other)
-    {
-        (CloseOn, Outcome, Forecast, NewBusiness) = (other.CloseOn, other.Outcome, other.Forecast, other.NewBusiness);
-        (Probability, Cents, CycleDays, AccountId, Lead) = (other.Probability, other.Cents, other.CycleDays, other.AccountId, other.Lead);
-    }
 }
 
 internal sealed class DealCreditConfiguration : IEntityTypeConfiguration<DealCredit>
@@ -215,9 +203,10 @@ internal sealed class DealCreditInterceptor : SaveChangesInterceptor
                 {
                     credits.Remove(old);
                 }
-                else if (!old.SameAs(now))
+                else
                 {
-                    old.CopyFrom(now);
+                    // The tracker writes only the values that differ, and nothing for a credit that still says the same.
+                    context.Entry(old).CurrentValues.SetValues(now);
                 }
             }
 
