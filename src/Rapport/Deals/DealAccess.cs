@@ -39,6 +39,17 @@ internal static class DealAccess
         // (the owner's index, the splits by employee), which SQLite joins as a MULTI-INDEX OR; with EXISTS it walked
         // every deal the rest of the query allowed (every open deal, for the board) and tested each one's splits.
         var splits = db.Set<DealSplit>();
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL cannot turn an OR with IN (subquery) into index lookups: it scanned all 500,000 deals and tested
+            // each (300 ms for a manager's board). The ids as a union of two index reads, and the deals among them, are
+            // a join it runs from the small side (16 ms), as the accounts do (ClientBaseAccess).
+            var held = viewer.Is(Roles.HeadOfSales)
+                ? HeldBy(db, ClientBaseAccess.TeamOf(db, me))
+                : db.Deals.Where(d => d.OwnerId == me).Select(d => d.Id).Concat(splits.Where(s => s.EmployeeId == me).Select(s => s.DealId));
+            return finance ? deals.Where(d => held.Contains(d.Id) || d.Outcome == DealOutcome.Won) : deals.Where(d => held.Contains(d.Id));
+        }
+
         if (viewer.Is(Roles.HeadOfSales))
         {
             var team = ClientBaseAccess.TeamOf(db, me);
@@ -53,6 +64,11 @@ internal static class DealAccess
             ? deals.Where(d => d.OwnerId == me || shares.Contains(d.Id) || d.Outcome == DealOutcome.Won)
             : deals.Where(d => d.OwnerId == me || shares.Contains(d.Id));
     }
+
+    /// <summary>The ids of the deals a team's people own or hold a split in (with repeats, for an IN).</summary>
+    private static IQueryable<Guid> HeldBy(RapportDb db, IQueryable<Guid> team) =>
+        db.Deals.Where(d => team.Contains(d.OwnerId)).Select(d => d.Id)
+            .Concat(db.Set<DealSplit>().Where(s => team.Contains(s.EmployeeId)).Select(s => s.DealId));
 
     public static IQueryable<Deal> EditableBy(this IQueryable<Deal> deals, RapportDb db, Viewer viewer)
     {
