@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Rapport.Data;
 
@@ -56,11 +57,11 @@ public sealed class CreditSums(RapportDb db, CreditSumsCache cache)
     /// new business and probability: per member of <paramref name="members"/> (or every employee with
     /// <paramref name="perEmployee"/>), or for the company as a whole when both are absent.
     /// </summary>
-    public async Task<List<CreditSum>> SumAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, bool perEmployee, CancellationToken ct)
+    public Task<List<CreditSum>> SumAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, bool perEmployee, CancellationToken ct)
     {
         if (members is null && !perEmployee)
         {
-            return await cache.GetAsync(CreditSumsCache.Key("whole", span), async () =>
+            return cache.GetAsync(CreditSumsCache.Key("whole", span, null), async () =>
             {
                 var whole = await span.Credits(db.DealCredits.AsNoTracking())
                     .GroupBy(c => new { c.CloseOn.Year, c.CloseOn.Month, c.Outcome, c.Forecast, c.NewBusiness, c.Probability })
@@ -71,32 +72,31 @@ public sealed class CreditSums(RapportDb db, CreditSumsCache cache)
             });
         }
 
-        var groups = await span.Credits(Credits(members))
-            .GroupBy(c => new { c.EmployeeId, c.CloseOn.Year, c.CloseOn.Month, c.Outcome, c.Forecast, c.NewBusiness, c.Probability })
-            .Select(g => new { g.Key, Deals = g.Count(), Cents = g.Sum(c => c.Cents) })
-            .ToListAsync(ct);
-        return [.. groups.Select(g => new CreditSum(
-            new CreditKey(g.Key.EmployeeId, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability),
-            g.Deals, g.Cents / 100m))];
+        return cache.GetAsync(CreditSumsCache.Key("each", span, members), async () =>
+        {
+            var groups = await span.Credits(Credits(members))
+                .GroupBy(c => new { c.EmployeeId, c.CloseOn.Year, c.CloseOn.Month, c.Outcome, c.Forecast, c.NewBusiness, c.Probability })
+                .Select(g => new { g.Key, Deals = g.Count(), Cents = g.Sum(c => c.Cents) })
+                .ToListAsync(ct);
+            return groups.Select(g => new CreditSum(
+                new CreditKey(g.Key.EmployeeId, g.Key.Year, g.Key.Month, g.Key.Outcome, g.Key.Forecast, g.Key.NewBusiness, g.Key.Probability),
+                g.Deals, g.Cents / 100m)).ToList();
+        });
     }
 
     /// <summary>
     /// As <see cref="SumAsync"/>, per person by outcome and new business only (no months): the ranking's shape, a few
     /// rows per person whatever the span, with the days of their deals' cycles summed.
     /// </summary>
-    public async Task<List<ClosedSum>> ByPersonAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct) =>
-        members is null
-            ? await cache.GetAsync(CreditSumsCache.Key("person", span), () => ByPersonUncachedAsync(span, null, ct))
-            : await ByPersonUncachedAsync(span, members, ct);
-
-    private async Task<List<ClosedSum>> ByPersonUncachedAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct)
-    {
-        var groups = await span.Credits(Credits(members))
-            .GroupBy(c => new { c.EmployeeId, c.Outcome, c.NewBusiness })
-            .Select(g => new { g.Key, Deals = g.Count(), Cents = g.Sum(c => c.Cents), Days = g.Sum(c => (long)c.CycleDays) })
-            .ToListAsync(ct);
-        return [.. groups.Select(g => new ClosedSum(g.Key.EmployeeId, g.Key.Outcome, g.Key.NewBusiness, g.Deals, g.Cents / 100m, g.Days))];
-    }
+    public Task<List<ClosedSum>> ByPersonAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct) =>
+        cache.GetAsync(CreditSumsCache.Key("person", span, members), async () =>
+        {
+            var groups = await span.Credits(Credits(members))
+                .GroupBy(c => new { c.EmployeeId, c.Outcome, c.NewBusiness })
+                .Select(g => new { g.Key, Deals = g.Count(), Cents = g.Sum(c => c.Cents), Days = g.Sum(c => (long)c.CycleDays) })
+                .ToListAsync(ct);
+            return groups.Select(g => new ClosedSum(g.Key.EmployeeId, g.Key.Outcome, g.Key.NewBusiness, g.Deals, g.Cents / 100m, g.Days)).ToList();
+        });
 
     private IQueryable<DealCredit> Credits(IReadOnlyCollection<Guid>? members) =>
         members is null ? db.DealCredits.AsNoTracking() : db.DealCredits.AsNoTracking().Where(c => members.Contains(c.EmployeeId));
@@ -105,13 +105,10 @@ public sealed class CreditSums(RapportDb db, CreditSumsCache cache)
     /// As <see cref="SumAsync"/>, per account: the amounts of the deals of <paramref name="span"/> credited to
     /// <paramref name="members"/>, or their whole amounts for the company when there are none named.
     /// </summary>
-    public async Task<List<AccountSum>> ByAccountAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct)
-    {
-        async Task<List<AccountSum>> SumAsync() =>
-            [.. (await span.Credits(Credits(members)).GroupBy(c => c.AccountId).Select(g => new { g.Key, Cents = g.Sum(c => c.Cents) }).ToListAsync(ct))
-                .Select(g => new AccountSum(g.Key, g.Cents / 100m))];
-        return members is null ? await cache.GetAsync(CreditSumsCache.Key("account", span), SumAsync) : await SumAsync();
-    }
+    public Task<List<AccountSum>> ByAccountAsync(CreditSpan span, IReadOnlyCollection<Guid>? members, CancellationToken ct) =>
+        cache.GetAsync(CreditSumsCache.Key("account", span, members), async () =>
+            (await span.Credits(Credits(members)).GroupBy(c => c.AccountId).Select(g => new { g.Key, Cents = g.Sum(c => c.Cents) }).ToListAsync(ct))
+                .Select(g => new AccountSum(g.Key, g.Cents / 100m)).ToList());
 }
 
 /// <summary>What an account brought in a span: the amount credited to the people asked about (all of it for the company).</summary>
@@ -121,18 +118,18 @@ public readonly record struct AccountSum(Guid AccountId, decimal Amount);
 public readonly record struct ClosedSum(Guid EmployeeId, DealOutcome Outcome, bool? NewBusiness, int Deals, decimal Amount, long CycleDays);
 
 /// <summary>
-/// The company's sums of credits, kept for a minute while no credit changes: everyone's figures for a span are the
-/// same for every reader until a deal is won, lost, moved or split again, and they are the dear part of the ranking and
-/// the company's forecast (tens of thousands of credits a quarter). An entry is good while
-/// <see cref="CommittedWrites"/> counts no newer commit writing <see cref="DealCredit"/> in this instance and it is
-/// younger than <see cref="Lifetime"/>, the bound on how long another instance's change can go unseen.
+/// Sums of credits kept for a minute while no credit changes: the figures of a span for the company, a team or a person
+/// are the same for every reader until a deal is won, lost, moved or split again, and they are the dear part of the
+/// ranking and the forecasts (tens of thousands of credits a quarter for the company, thousands for a team). An entry is
+/// good while <see cref="CommittedWrites"/> counts no newer commit writing <see cref="DealCredit"/> in this instance and
+/// it is younger than <see cref="Lifetime"/>, the bound on how long another instance's change can go unseen.
 /// </summary>
 public sealed class CreditSumsCache(CommittedWrites writes, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
 
-    /// <summary>Entries kept at most (a handful of spans are read at a time); past it the cache starts again.</summary>
-    private const int MaxEntries = 64;
+    /// <summary>Entries kept at most (a few spans for each scope read in the last minute); past it the stale go, then all.</summary>
+    private const int MaxEntries = 1024;
 
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
@@ -144,7 +141,7 @@ public sealed class CreditSumsCache(CommittedWrites writes, TimeProvider clock)
         // Read before computing: a commit during the computation leaves the entry behind its generation, so it is not used.
         var generation = writes.Of(typeof(DealCredit));
         var now = clock.GetUtcNow();
-        if (_entries.TryGetValue(key, out var entry) && entry.Generation == generation && entry.Until > now)
+        if (_entries.TryGetValue(key, out var entry) && Good(entry, generation, now))
         {
             return [.. (List<T>)entry.Value];
         }
@@ -152,15 +149,40 @@ public sealed class CreditSumsCache(CommittedWrites writes, TimeProvider clock)
         var value = await compute();
         if (_entries.Count >= MaxEntries)
         {
-            _entries.Clear();
+            foreach (var (stale, _) in _entries.Where(e => !Good(e.Value, generation, now)))
+            {
+                _entries.TryRemove(stale, out _);
+            }
+
+            if (_entries.Count >= MaxEntries)
+            {
+                _entries.Clear();
+            }
         }
 
         _entries[key] = new Entry(generation, now + Lifetime, value);
         return [.. value];
     }
 
-    /// <summary>The key of a kind of sum over a span.</summary>
-    internal static string Key(string kind, CreditSpan span) =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"{kind}|{string.Join(',', span.Outcomes)}|{string.Join(',', span.Ranges.Select(r => $"{r.From:yyyy-MM-dd}..{r.To:yyyy-MM-dd}"))}");
+    private static bool Good(Entry entry, long generation, DateTimeOffset now) => entry.Generation == generation && entry.Until > now;
+
+    /// <summary>The key of a kind of sum over a span, for the company (no members) or for a set of people in any order.</summary>
+    internal static string Key(string kind, CreditSpan span, IReadOnlyCollection<Guid>? members)
+    {
+        var who = "all";
+        if (members is not null)
+        {
+            var sorted = members.Distinct().Order().ToArray();
+            var bytes = new byte[sorted.Length * 16];
+            for (var i = 0; i < sorted.Length; i++)
+            {
+                sorted[i].TryWriteBytes(bytes.AsSpan(i * 16));
+            }
+
+            who = Convert.ToBase64String(SHA256.HashData(bytes));
+        }
+
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{kind}|{who}|{string.Join(',', span.Outcomes)}|{string.Join(',', span.Ranges.Select(r => $"{r.From:yyyy-MM-dd}..{r.To:yyyy-MM-dd}"))}");
+    }
 }

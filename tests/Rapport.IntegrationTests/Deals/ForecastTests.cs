@@ -67,6 +67,21 @@ public abstract class ForecastTests(RapportApp app)
     }
 
     [Fact]
+    public async Task A_team_s_forecast_read_a_moment_ago_counts_a_deal_won_since()
+    {
+        var (team, head, me, _, commit) = await ForecastAsync();
+        async Task<ForecastRow> TeamQuarterAsync() =>
+            (await (await head.Api.GetAsync($"/api/v1/forecast?teamId={team}&period={Quarter.Code}")).ReadAsync<ForecastView>()).Total;
+
+        Assert.Equal((5_000m, 8_000m), ((await TeamQuarterAsync()).Won, (await TeamQuarterAsync()).Commit));
+
+        // A team's sums are kept between reads like the company's; the win commits a change of credits, so the next read counts it.
+        await WinAsync(me.Api, commit);
+        var after = await TeamQuarterAsync();
+        Assert.Equal((13_000m, 0m), (after.Won, after.Commit));
+    }
+
+    [Fact]
     public async Task A_manager_s_month_shows_won_through_the_split_the_owner_s_calls_weighted_and_attainment_of_the_quota()
     {
         var (team, head, me, colleague, _) = await ForecastAsync();
