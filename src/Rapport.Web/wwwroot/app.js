@@ -209,25 +209,22 @@ function openMoveForm(card) {
     return form;
 }
 
-function moveLink(event) {
-    return event.target instanceof Element ? event.target.closest(".board-card [data-move]") : null;
-}
-
-document.addEventListener("click", (event) => {
-    const link = moveLink(event);
+// "Move" chosen: the form opens in the card at the stage list, instead of following the link.
+function openFromMoveLink(event) {
+    const link = event.target instanceof Element ? event.target.closest(".board-card [data-move]") : null;
     if (link) {
         event.preventDefault();
         openMoveForm(link.closest(".board-card"))?.elements.stage.focus();
     }
-});
+}
+
+document.addEventListener("click", openFromMoveLink);
 
 // Enter on "Move" opens the form at its keydown and cancels the key's default: otherwise the browser would deliver
 // the same key's keypress to the stage list that now has the focus, and a list sends its form on Enter.
 document.addEventListener("keydown", (event) => {
-    const link = event.key === "Enter" && !event.repeat ? moveLink(event) : null;
-    if (link) {
-        event.preventDefault();
-        openMoveForm(link.closest(".board-card"))?.elements.stage.focus();
+    if (event.key === "Enter" && !event.repeat) {
+        openFromMoveLink(event);
     }
 });
 
