@@ -125,7 +125,8 @@ internal static class DealsData
             deal.Lines.ForEach(l => l.NewProduct = newProducts.Contains(l.ProductId));
         }
 
-        await writer.DropIndexesAsync(typeof(Deal), typeof(DealLine), typeof(DealSplit), typeof(DealCredit), typeof(DealEvent), typeof(DealPayment), typeof(Quota));
+        await writer.DropIndexesAsync(typeof(Deal), typeof(DealLine), typeof(DealSplit), typeof(DealCredit), typeof(DealEvent), typeof(DealEventPerson),
+            typeof(DealPayment), typeof(Quota));
         long lines = 0;
         foreach (var chunk in deals.Chunk(Chunk))
         {
@@ -148,6 +149,7 @@ internal static class DealsData
         foreach (var chunk in events.Chunk(Chunk))
         {
             await writer.WriteAsync(chunk);
+            await writer.WriteAsync(chunk.SelectMany(DealEventPerson.Of).ToList());
         }
 
         var quotas = Quotas(random, ids, deals, today);

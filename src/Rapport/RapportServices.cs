@@ -28,6 +28,7 @@ public static class RapportServices
         services.AddSingleton<VersioningInterceptor>();
         services.AddSingleton<SearchIndexInterceptor>();
         services.AddSingleton<Deals.DealCreditInterceptor>();
+        services.AddSingleton<Deals.DealEventPeopleInterceptor>();
         services.AddSingleton<CommittedWrites>();
         services.AddSingleton<WriteTrackingSaveInterceptor>();
         services.AddSingleton<WriteTrackingTransactionInterceptor>();
@@ -43,7 +44,8 @@ public static class RapportServices
             {
                 DatabaseOptions.Configure(options, provider, connectionString);
                 options.AddInterceptors(sp.GetRequiredService<AuditInterceptor>(), sp.GetRequiredService<VersioningInterceptor>(),
-                    sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<Deals.DealCreditInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>(),
+                    sp.GetRequiredService<SearchIndexInterceptor>(), sp.GetRequiredService<Deals.DealCreditInterceptor>(),
+                    sp.GetRequiredService<Deals.DealEventPeopleInterceptor>(), sp.GetRequiredService<AppendOnlyInterceptor>(),
                     sp.GetRequiredService<HealthInterceptor>(), sp.GetRequiredService<WriteTrackingSaveInterceptor>(),
                     sp.GetRequiredService<WriteTrackingTransactionInterceptor>());
             },

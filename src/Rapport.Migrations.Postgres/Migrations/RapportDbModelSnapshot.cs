@@ -704,12 +704,12 @@ namespace Rapport.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId", "WarmUntil");
-
                     b.HasIndex("EmployeeId", "ContactId")
                         .IsUnique();
 
                     b.HasIndex("EmployeeId", "LastContactAt");
+
+                    b.HasIndex("ContactId", "WarmUntil", "EmployeeId", "Score", "ScoreAt", "LastContactAt");
 
                     b.ToTable("Relationships");
                 });
@@ -1025,6 +1025,35 @@ namespace Rapport.Migrations.Postgres.Migrations
                     b.HasIndex("Kind", "EffectiveOn");
 
                     b.ToTable("DealEvents");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealEventPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "Kind", "EffectiveOn", "DealId");
+
+                    b.ToTable("DealEventPeople", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Deals.DealLine", b =>

@@ -690,12 +690,12 @@ namespace Rapport.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("ContactId", "WarmUntil");
-
                     b.HasIndex("EmployeeId", "ContactId")
                         .IsUnique();
 
                     b.HasIndex("EmployeeId", "LastContactAt");
+
+                    b.HasIndex("ContactId", "WarmUntil", "EmployeeId", "Score", "ScoreAt", "LastContactAt");
 
                     b.ToTable("Relationships");
                 });
@@ -1008,6 +1008,33 @@ namespace Rapport.Migrations.Sqlite.Migrations
                     b.HasIndex("Kind", "EffectiveOn");
 
                     b.ToTable("DealEvents");
+                });
+
+            modelBuilder.Entity("Rapport.Deals.DealEventPerson", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("DealId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EmployeeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmployeeId", "Kind", "EffectiveOn", "DealId");
+
+                    b.ToTable("DealEventPeople", (string)null);
                 });
 
             modelBuilder.Entity("Rapport.Deals.DealLine", b =>

@@ -52,7 +52,8 @@ internal sealed class RelationshipConfiguration : IEntityTypeConfiguration<Relat
     {
         builder.HasIndex(x => new { x.EmployeeId, x.ContactId }).IsUnique();
         builder.Property(x => x.Version).IsConcurrencyToken();
-        builder.HasIndex(x => new { x.ContactId, x.WarmUntil });
+        // Covering for a deal's risk, which reads every relationship with its committee's and account's contacts.
+        builder.HasIndex(x => new { x.ContactId, x.WarmUntil, x.EmployeeId, x.Score, x.ScoreAt, x.LastContactAt });
         builder.HasIndex(x => new { x.EmployeeId, x.LastContactAt });
         builder.HasOne<Employee>().WithMany().HasForeignKey(x => x.EmployeeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Contact>().WithMany().HasForeignKey(x => x.ContactId).OnDelete(DeleteBehavior.Restrict);

@@ -103,6 +103,8 @@ public sealed class RapportDb(DbContextOptions<RapportDb> options, ICurrentActor
 
     public DbSet<DealEvent> DealEvents => Set<DealEvent>();
 
+    public DbSet<DealEventPerson> DealEventPeople => Set<DealEventPerson>();
+
     public DbSet<DealPayment> DealPayments => Set<DealPayment>();
 
     public DbSet<DealCounter> DealCounters => Set<DealCounter>();

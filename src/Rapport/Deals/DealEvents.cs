@@ -130,15 +130,24 @@ public sealed class DealEvents(RapportDb db)
         e.ToStageId, e.ToStageId is { } t ? settings?.StageName(t) : null, e.AmountBefore, e.AmountAfter, e.Currency, e.BaseBefore,
         e.BaseAfter, DealEventDetails.FromJson(e.Details));
 
-    // creditedTo keeps only the events whose credits name this employee (their id appears in the details), for one person's pay.
+    // creditedTo keeps only the events whose credits name this employee, for one person's pay: the deals of their
+    // events are a range of DealEventPeople's index, and of those deals' events the ones whose details hold their id.
     private async Task<List<(DealEvent Event, long Number, Guid AccountId, string Title)>> ReadAsync(DealEventKind kind, DateOnly first, DateOnly last, Guid? creditedTo,
         CancellationToken ct)
     {
         var events = db.DealEvents.AsNoTracking().Where(e => e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last);
         if (creditedTo is { } employee)
         {
+            var deals = await db.DealEventPeople
+                .Where(p => p.EmployeeId == employee && p.Kind == kind && p.EffectiveOn >= first && p.EffectiveOn <= last)
+                .Select(p => p.DealId).Distinct().ToListAsync(ct);
+            if (deals.Count == 0)
+            {
+                return [];
+            }
+
             var id = employee.ToString();
-            events = events.Where(e => e.Details != null && e.Details.Contains(id));
+            events = events.Where(e => deals.Contains(e.DealId) && e.Details != null && e.Details.Contains(id));
         }
 
         var rows = await (from e in events

@@ -236,6 +236,7 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
                 ? new DealEventDetails(Credits: DealHandlers.Credits(deal), Lines: DealHandlers.Lines(deal), NewBusiness: deal.NewBusiness).ToJson()
                 : new DealEventDetails(LostReasonId: deal.LostReasonId).ToJson();
             Writer.AddRecord(close);
+            DealEventPerson.Of(close).ToList().ForEach(Writer.AddRecord);
         }
 
         _created.Add(deal);

@@ -68,6 +68,7 @@ public sealed class DealsDemo(RapportDb db, TimeProvider clock, CurrencyConverte
 
             // In the order they happened, so that the log's ids follow time as they do when the commands write them.
             plan.Events.ForEach(writer.Add);
+            plan.Events.SelectMany(DealEventPerson.Of).ToList().ForEach(writer.Add);
             await writer.FlushAsync(ct);
         }
 
