@@ -82,41 +82,44 @@ public sealed record SplitChangeEvent(
 /// </summary>
 public sealed class DealEvents(RapportDb db)
 {
-    public async Task<List<WonDealEvent>> WonBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
-        [.. (await ReadAsync(DealEventKind.Won, from, to, creditedTo, ct)).Select(r =>
+    public Task<List<WonDealEvent>> WonBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
+        ReadAsync(DealEventKind.Won, from, to, creditedTo, r =>
         {
-            var d = DealEventDetails.FromJson(r.Event.Details);
-            return new WonDealEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.EffectiveOn, r.Event.At,
-                r.Event.AmountAfter ?? 0, r.Event.Currency, r.Event.BaseAfter ?? 0, d.NewBusiness ?? false, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
-        })];
+            var d = DealEventDetails.FromJson(r.Details);
+            return new WonDealEvent(r.Id, r.DealId, DealNumber.Format(r.Number), r.AccountId, r.EffectiveOn, r.At,
+                r.AmountAfter ?? 0, r.Currency, r.BaseAfter ?? 0, d.NewBusiness ?? false, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
+        }, ct);
 
     public async Task<List<PaymentEvent>> PaymentsBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default)
     {
-        var rows = (await ReadAsync(DealEventKind.Payment, from, to, creditedTo, ct)).Concat(await ReadAsync(DealEventKind.CreditNote, from, to, creditedTo, ct));
-        return [.. rows.OrderBy(r => r.Event.EffectiveOn).ThenBy(r => r.Event.Id).Select(r =>
+        PaymentEvent Payment(Row r)
         {
-            var d = DealEventDetails.FromJson(r.Event.Details);
-            return new PaymentEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.PaymentId ?? Guid.Empty,
-                r.Event.Kind == DealEventKind.CreditNote ? PaymentKind.CreditNote : PaymentKind.Payment, r.Event.EffectiveOn, r.Event.At,
-                r.Event.AmountAfter ?? 0, r.Event.Currency, r.Event.BaseAfter ?? 0, d.Reference ?? "", d.NewBusiness, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
-        })];
+            var d = DealEventDetails.FromJson(r.Details);
+            return new PaymentEvent(r.Id, r.DealId, DealNumber.Format(r.Number), r.AccountId, r.PaymentId ?? Guid.Empty,
+                r.Kind == DealEventKind.CreditNote ? PaymentKind.CreditNote : PaymentKind.Payment, r.EffectiveOn, r.At,
+                r.AmountAfter ?? 0, r.Currency, r.BaseAfter ?? 0, d.Reference ?? "", d.NewBusiness, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
+        }
+
+        var payments = await ReadAsync(DealEventKind.Payment, from, to, creditedTo, Payment, ct);
+        var notes = await ReadAsync(DealEventKind.CreditNote, from, to, creditedTo, Payment, ct);
+        return [.. payments.Concat(notes).OrderBy(p => p.PaidOn).ThenBy(p => p.EventId)];
     }
 
-    public async Task<List<ReopenEvent>> ReopensBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
-        [.. (await ReadAsync(DealEventKind.Reopened, from, to, creditedTo, ct)).Select(r =>
+    public Task<List<ReopenEvent>> ReopensBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
+        ReadAsync(DealEventKind.Reopened, from, to, creditedTo, r =>
         {
-            var d = DealEventDetails.FromJson(r.Event.Details);
-            return new ReopenEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.AccountId, r.Event.EffectiveOn, r.Event.At,
-                d.WasOutcome ?? DealOutcome.Won, d.WasClosedOn, r.Event.BaseBefore, d.NewBusiness, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
-        })];
+            var d = DealEventDetails.FromJson(r.Details);
+            return new ReopenEvent(r.Id, r.DealId, DealNumber.Format(r.Number), r.AccountId, r.EffectiveOn, r.At,
+                d.WasOutcome ?? DealOutcome.Won, d.WasClosedOn, r.BaseBefore, d.NewBusiness, d.Credits ?? [], d.Lines ?? []) { Title = r.Title };
+        }, ct);
 
-    public async Task<List<SplitChangeEvent>> SplitChangesBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
-        [.. (await ReadAsync(DealEventKind.SplitsChanged, from, to, creditedTo, ct)).Select(r =>
+    public Task<List<SplitChangeEvent>> SplitChangesBetweenAsync(DateOnly from, DateOnly to, Guid? creditedTo = null, CancellationToken ct = default) =>
+        ReadAsync(DealEventKind.SplitsChanged, from, to, creditedTo, r =>
         {
-            var d = DealEventDetails.FromJson(r.Event.Details);
-            return new SplitChangeEvent(r.Event.Id, r.Event.DealId, DealNumber.Format(r.Number), r.Event.EffectiveOn, r.Event.At,
+            var d = DealEventDetails.FromJson(r.Details);
+            return new SplitChangeEvent(r.Id, r.DealId, DealNumber.Format(r.Number), r.EffectiveOn, r.At,
                 d.WasOutcome ?? DealOutcome.Open, d.CreditsBefore ?? [], d.Credits ?? []) { Title = r.Title };
-        })];
+        }, ct);
 
     /// <summary>Every event recorded in [from, to) (UTC instants), in the order it was recorded.</summary>
     public async Task<List<DealEventView>> RecordedBetweenAsync(DateTime from, DateTime to, CancellationToken ct = default)
@@ -130,30 +133,52 @@ public sealed class DealEvents(RapportDb db)
         e.ToStageId, e.ToStageId is { } t ? settings?.StageName(t) : null, e.AmountBefore, e.AmountAfter, e.Currency, e.BaseBefore,
         e.BaseAfter, DealEventDetails.FromJson(e.Details));
 
-    // creditedTo keeps only the events whose credits name this employee, for one person's pay: the deals of their
-    // events are a range of DealEventPeople's index, and of those deals' events the ones whose details hold their id.
-    private async Task<List<(DealEvent Event, long Number, Guid AccountId, string Title)>> ReadAsync(DealEventKind kind, DateOnly first, DateOnly last, Guid? creditedTo,
-        CancellationToken ct)
+    /// <summary>The columns of an event the typed events carry, with its deal's: no more, as a month's million are read.</summary>
+    private sealed record Row(
+        long Id, Guid DealId, DealEventKind Kind, DateOnly EffectiveOn, DateTime At, decimal? AmountAfter, string Currency, decimal? BaseBefore,
+        decimal? BaseAfter, Guid? PaymentId, string? Details, long Number, Guid AccountId, string Title);
+
+    // Each row is made into its typed event as it is read, so that a month's million events are never held as rows
+    // and details' text besides. creditedTo keeps only the events whose credits name this employee, for one person's
+    // pay: the deals of their events are a range of DealEventPeople's index, and of those deals' events the ones
+    // whose details hold their id.
+    private async Task<List<T>> ReadAsync<T>(DealEventKind kind, DateOnly first, DateOnly last, Guid? creditedTo, Func<Row, T> make, CancellationToken ct)
     {
-        var events = db.DealEvents.AsNoTracking().Where(e => e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last);
-        if (creditedTo is { } employee)
+        var result = new List<T>();
+        if (creditedTo is not { } employee)
         {
-            var deals = await db.DealEventPeople
-                .Where(p => p.EmployeeId == employee && p.Kind == kind && p.EffectiveOn >= first && p.EffectiveOn <= last)
-                .Select(p => p.DealId).Distinct().ToListAsync(ct);
-            if (deals.Count == 0)
+            var all = from e in db.DealEvents.AsNoTracking()
+                      where e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last
+                      join d in db.Deals on e.DealId equals d.Id
+                      orderby e.EffectiveOn, e.Id
+                      select new Row(e.Id, e.DealId, e.Kind, e.EffectiveOn, e.At, e.AmountAfter, e.Currency, e.BaseBefore, e.BaseAfter, e.PaymentId, e.Details,
+                          d.Number, d.AccountId, d.Title);
+            await foreach (var r in all.AsAsyncEnumerable().WithCancellation(ct))
             {
-                return [];
+                result.Add(make(r));
             }
 
-            var id = employee.ToString();
-            events = events.Where(e => deals.Contains(e.DealId) && e.Details != null && e.Details.Contains(id));
+            return result;
         }
 
-        var rows = await (from e in events
-                          join d in db.Deals on e.DealId equals d.Id
-                          orderby e.EffectiveOn, e.Id
-                          select new { Event = e, d.Number, d.AccountId, d.Title }).ToListAsync(ct);
-        return [.. rows.Select(r => (r.Event, r.Number, r.AccountId, r.Title))];
+        var deals = await db.DealEventPeople
+            .Where(p => p.EmployeeId == employee && p.Kind == kind && p.EffectiveOn >= first && p.EffectiveOn <= last)
+            .Select(p => p.DealId).Distinct().ToListAsync(ct);
+        if (deals.Count == 0)
+        {
+            return result;
+        }
+
+        // The deals' events through their own index, kind and dates kept here: given those in the query, SQLite reads
+        // the whole period's events of the kind by the (kind, date) index and tests each against the deals.
+        var id = employee.ToString();
+        var theirs = await (from e in db.DealEvents.AsNoTracking()
+                            where deals.Contains(e.DealId) && e.Details != null && e.Details.Contains(id)
+                            join d in db.Deals on e.DealId equals d.Id
+                            select new Row(e.Id, e.DealId, e.Kind, e.EffectiveOn, e.At, e.AmountAfter, e.Currency, e.BaseBefore, e.BaseAfter, e.PaymentId,
+                                e.Details, d.Number, d.AccountId, d.Title)).ToListAsync(ct);
+        result.AddRange(theirs.Where(r => r.Kind == kind && r.EffectiveOn >= first && r.EffectiveOn <= last)
+            .OrderBy(r => r.EffectiveOn).ThenBy(r => r.Id).Select(make));
+        return result;
     }
 }
