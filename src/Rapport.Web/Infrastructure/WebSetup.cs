@@ -77,6 +77,7 @@ internal static class WebSetup
 
         // Cyrillic goes out as text, not as numeric character references: smaller pages, readable source.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddSingleton<Features.Deals.ColleagueOptions>();
         // Static rendering everywhere; the plan editor's worked preview is the one interactive island (decision 0017).
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddProblemDetails();

@@ -78,6 +78,34 @@ public abstract class DealPagesTests(RapportApp app)
     }
 
     [Fact]
+    public async Task The_split_editor_offers_a_colleague_taken_on_since_the_last_view_and_keeps_the_one_chosen_when_refused()
+    {
+        var (me, page, viewer) = await ManagerAsync();
+        var account = await AccountAsync(viewer);
+        var deal = await app.WithServicesAsync(async sp => (await sp.GetRequiredService<DealHandlers>().CreateAsync(viewer, new DealInput
+        {
+            AccountId = account, Title = "Внедряване", Amount = 4_000m, ExpectedCloseOn = DateOnly.FromDateTime(DateTime.Now),
+        })).Value);
+        var name = app.Unique("Новопостъпила Колежка ");
+        Assert.DoesNotContain(name, await page.GetStringAsync($"/deals/{deal}"), StringComparison.Ordinal);
+
+        // The colleagues are kept between views; taking someone on is a write that makes the next view list them.
+        var newcomer = await app.CreateEmployeeAsync(name);
+        var shown = await page.GetStringAsync($"/deals/{deal}?culture=bg-BG&ui-culture=bg-BG");
+        Assert.Contains($"<option value=\"{newcomer}\">{name}</option>", shown, StringComparison.Ordinal);
+
+        // Refused (60 + 30), the form comes back with the newcomer still chosen in the row that adds someone.
+        var wrong = await RapportApp.PostFormAsync(page, $"/deals/{deal}?culture=bg-BG&ui-culture=bg-BG", "deal-splits", new()
+        {
+            ["SplitsForm.Version"] = "0", ["SplitsForm.Splits[0].EmployeeId"] = me.ToString(), ["SplitsForm.Splits[0].Percent"] = "60",
+            ["SplitsForm.Splits[1].EmployeeId"] = newcomer.ToString(), ["SplitsForm.Splits[1].Percent"] = "30",
+        });
+        var refused = await wrong.Content.ReadAsStringAsync();
+        Assert.Contains("Дяловете трябва да са точно 100 % общо.", refused, StringComparison.Ordinal);
+        Assert.Matches($"<option value=\"{newcomer}\" selected[^>]*>{name}</option>", refused);
+    }
+
+    [Fact]
     public async Task A_split_between_two_managers_is_saved_on_the_deal_page_and_a_split_that_is_not_100_stays_with_its_message()
     {
         var (me, page, viewer) = await ManagerAsync();
