@@ -223,7 +223,8 @@ public class PayCalculationBenchmarks
                         NewBusiness: deal.NewBusiness).ToJson(),
                 };
 
-                // A context made by hand has none of the app's interceptors: the rows they would add are written here.
+                // A context made by hand has none of the app's interceptors: the people of the win, which one person's
+                // recalculation reads, are written here as the interceptor would write them.
                 db.Add(won);
                 db.AddRange(DealEventPerson.Of(won));
             }

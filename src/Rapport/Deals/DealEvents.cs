@@ -133,6 +133,8 @@ public sealed class DealEvents(RapportDb db)
         e.ToStageId, e.ToStageId is { } t ? settings?.StageName(t) : null, e.AmountBefore, e.AmountAfter, e.Currency, e.BaseBefore,
         e.BaseAfter, DealEventDetails.FromJson(e.Details));
 
+    private const int DealsPerRead = 2_000;
+
     /// <summary>The columns of an event the typed events carry, with its deal's: no more, as a month's million are read.</summary>
     private sealed record Row(
         long Id, Guid DealId, DealEventKind Kind, DateOnly EffectiveOn, DateTime At, decimal? AmountAfter, string Currency, decimal? BaseBefore,
@@ -170,13 +172,19 @@ public sealed class DealEvents(RapportDb db)
         }
 
         // The deals' events through their own index, kind and dates kept here: given those in the query, SQLite reads
-        // the whole period's events of the kind by the (kind, date) index and tests each against the deals.
+        // the whole period's events of the kind by the (kind, date) index and tests each against the deals. A chunk
+        // of deals a query, so that a long range of a busy person's stays within any engine's parameter limit.
         var id = employee.ToString();
-        var theirs = await (from e in db.DealEvents.AsNoTracking()
-                            where deals.Contains(e.DealId) && e.Details != null && e.Details.Contains(id)
-                            join d in db.Deals on e.DealId equals d.Id
-                            select new Row(e.Id, e.DealId, e.Kind, e.EffectiveOn, e.At, e.AmountAfter, e.Currency, e.BaseBefore, e.BaseAfter, e.PaymentId,
-                                e.Details, d.Number, d.AccountId, d.Title)).ToListAsync(ct);
+        var theirs = new List<Row>();
+        foreach (var chunk in deals.Chunk(DealsPerRead))
+        {
+            theirs.AddRange(await (from e in db.DealEvents.AsNoTracking()
+                                   where chunk.Contains(e.DealId) && e.Details != null && e.Details.Contains(id)
+                                   join d in db.Deals on e.DealId equals d.Id
+                                   select new Row(e.Id, e.DealId, e.Kind, e.EffectiveOn, e.At, e.AmountAfter, e.Currency, e.BaseBefore, e.BaseAfter,
+                                       e.PaymentId, e.Details, d.Number, d.AccountId, d.Title)).ToListAsync(ct));
+        }
+
         result.AddRange(theirs.Where(r => r.Kind == kind && r.EffectiveOn >= first && r.EffectiveOn <= last)
             .OrderBy(r => r.EffectiveOn).ThenBy(r => r.Id).Select(make));
         return result;
