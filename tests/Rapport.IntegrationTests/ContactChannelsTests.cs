@@ -1,8 +1,6 @@
 using System.Net;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.ClientBase;
 using Rapport.ClientBase.Import;
@@ -370,35 +368,25 @@ public abstract class ContactChannelsTests(RapportApp app)
     [Fact]
     public async Task The_migration_makes_the_existing_email_and_phone_the_first_rows()
     {
-        var (provider, connectionString, drop) = await app.FreshDatabaseAsync();
-        try
-        {
-            var options = new DbContextOptionsBuilder<RapportDb>();
-            DatabaseOptions.Configure(options, provider, connectionString);
-            await using var db = new RapportDb(options.Options);
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync(db.Database.GetMigrations().First());
+        await using var fresh = await app.FreshDatabaseAsync();
+        var (db, migrator) = (fresh.Db, fresh.Migrator);
+        await migrator.MigrateAsync(db.Database.GetMigrations().First());
 
-            // Before the migration a contact had one e-mail and one phone, on its own row.
-            var owner = await OldRows.EmployeeAsync(db, "Migrated Owner");
-            var account = await OldRows.AccountAsync(db, owner, "Migrated Ltd");
-            var withBothId = await OldRows.ContactAsync(db, account, "Both", ("both@migrated.example", "+359 2 123", "3592123"));
-            await OldRows.ContactAsync(db, account, "None");
+        // Before the migration a contact had one e-mail and one phone, on its own row.
+        var owner = await OldRows.EmployeeAsync(db, "Migrated Owner");
+        var account = await OldRows.AccountAsync(db, owner, "Migrated Ltd");
+        var withBothId = await OldRows.ContactAsync(db, account, "Both", ("both@migrated.example", "+359 2 123", "3592123"));
+        await OldRows.ContactAsync(db, account, "None");
 
-            await migrator.MigrateAsync();
+        await migrator.MigrateAsync();
 
-            db.ChangeTracker.Clear();
-            var emails = await db.Set<ContactEmail>().AsNoTracking().ToListAsync();
-            var phones = await db.Set<ContactPhone>().AsNoTracking().ToListAsync();
-            var email = Assert.Single(emails);
-            Assert.Equal((withBothId, "both@migrated.example", 0), (email.ContactId, email.Address, email.Position));
-            var phone = Assert.Single(phones);
-            Assert.Equal((withBothId, "+359 2 123", "3592123", 0), (phone.ContactId, phone.Number, phone.Digits, phone.Position));
-        }
-        finally
-        {
-            await drop();
-        }
+        db.ChangeTracker.Clear();
+        var emails = await db.Set<ContactEmail>().AsNoTracking().ToListAsync();
+        var phones = await db.Set<ContactPhone>().AsNoTracking().ToListAsync();
+        var email = Assert.Single(emails);
+        Assert.Equal((withBothId, "both@migrated.example", 0), (email.ContactId, email.Address, email.Position));
+        var phone = Assert.Single(phones);
+        Assert.Equal((withBothId, "+359 2 123", "3592123", 0), (phone.ContactId, phone.Number, phone.Digits, phone.Position));
     }
 
     private static async Task<string> SetEikAsync(HttpClient client, AccountDetails account)

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Rapport.Data;
@@ -145,8 +147,20 @@ public abstract partial class RapportApp : WebApplicationFactory<Program>, IAsyn
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    /// <summary>An empty database of the app's engine, beside the app's own, and how to drop it: for migration tests.</summary>
-    public async Task<(DatabaseProvider Provider, string ConnectionString, Func<Task> Drop)> FreshDatabaseAsync()
+    /// <summary>
+    /// A context on an empty database of the app's engine, beside the app's own, without the app's interceptors: for
+    /// migration tests, which migrate part of the way, write rows as an older version did, and migrate the rest.
+    /// Disposing it drops the database.
+    /// </summary>
+    public async Task<FreshDatabase> FreshDatabaseAsync()
+    {
+        var (provider, connectionString, drop) = await EmptyDatabaseAsync();
+        var options = new DbContextOptionsBuilder<RapportDb>();
+        DatabaseOptions.Configure(options, provider, connectionString);
+        return new FreshDatabase(new RapportDb(options.Options), drop);
+    }
+
+    private async Task<(DatabaseProvider Provider, string ConnectionString, Func<Task> Drop)> EmptyDatabaseAsync()
     {
         var appConnection = await WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<RapportDb>().Database.GetConnectionString()!));
         var isSqlite = await WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<RapportDb>().Database.IsSqlite()));
@@ -277,5 +291,19 @@ public sealed class PostgresApp : RapportApp
         }
 
         GC.SuppressFinalize(this);
+    }
+}
+
+/// <summary>A context on an empty database and its migrator; disposing it drops the database.</summary>
+public sealed class FreshDatabase(RapportDb db, Func<Task> drop) : IAsyncDisposable
+{
+    public RapportDb Db => db;
+
+    public IMigrator Migrator { get; } = db.GetService<IMigrator>();
+
+    public async ValueTask DisposeAsync()
+    {
+        await db.DisposeAsync();
+        await drop();
     }
 }

@@ -2,8 +2,6 @@ using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.ClientBase;
 using Rapport.Data;
@@ -334,57 +332,47 @@ public abstract partial class TasksTests(RapportApp app)
     [Fact]
     public async Task The_migration_keeps_old_titles_as_free_text_and_makes_next_steps_tasks()
     {
-        var (provider, connectionString, drop) = await app.FreshDatabaseAsync();
-        try
+        await using var fresh = await app.FreshDatabaseAsync();
+        var (db, migrator) = (fresh.Db, fresh.Migrator);
+        await migrator.MigrateAsync("ContactChannels");
+
+        // The tables an interaction needs are as they were; the follow-up is written as its old row was.
+        var owner = await OldRows.EmployeeAsync(db, "Migrated Owner");
+        var logger = await OldRows.EmployeeAsync(db, "Migrated Logger");
+        var account = await OldRows.AccountAsync(db, owner, "Migrated Ltd");
+        var contact = await OldRows.ContactAsync(db, account, "Единствен Контакт");
+        var bySomeone = new Interaction
         {
-            var options = new DbContextOptionsBuilder<RapportDb>();
-            DatabaseOptions.Configure(options, provider, connectionString);
-            await using var db = new RapportDb(options.Options);
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("ContactChannels");
-
-            // The tables an interaction needs are as they were; the follow-up is written as its old row was.
-            var owner = await OldRows.EmployeeAsync(db, "Migrated Owner");
-            var logger = await OldRows.EmployeeAsync(db, "Migrated Logger");
-            var account = await OldRows.AccountAsync(db, owner, "Migrated Ltd");
-            var contact = await OldRows.ContactAsync(db, account, "Единствен Контакт");
-            var bySomeone = new Interaction
-            {
-                AccountId = account, Subject = "Среща", OccurredAt = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc),
-                NextStep = "Изпрати оферта", NextStepDue = new DateOnly(2026, 11, 9), LoggedById = logger,
-            };
-            bySomeone.Contacts.Add(new InteractionContact { ContactId = contact });
-            var byNobody = new Interaction
-            {
-                AccountId = account, Subject = "Бележка", OccurredAt = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc),
-                NextStep = "Провери плащането", NextStepDue = new DateOnly(2026, 11, 20),
-            };
-            var noDate = new Interaction { AccountId = account, Subject = "Без срок", OccurredAt = new DateTime(2026, 11, 4, 9, 0, 0, DateTimeKind.Utc), NextStep = "Някога" };
-            db.Interactions.AddRange(bySomeone, byNobody, noDate);
-            await db.SaveChangesAsync();
-            var oldId = Guid.CreateVersion7();
-            await db.Database.ExecuteSqlAsync($"""
-                INSERT INTO "FollowUps" ("Id", "AssigneeId", "AccountId", "ContactId", "Title", "DueOn", "CreatedAt")
-                VALUES ({oldId}, {owner}, {account}, {contact}, {"Re-cover the role: Единствен Контакт moved to Друга"}, {new DateOnly(2026, 11, 10)}, {new DateTime(2026, 11, 3, 0, 0, 0, DateTimeKind.Utc)})
-                """);
-
-            await migrator.MigrateAsync();
-
-            db.ChangeTracker.Clear();
-            var tasks = await db.FollowUps.AsNoTracking().OrderBy(f => f.DueOn).ToListAsync();
-            Assert.Equal(3, tasks.Count);
-            var old = Assert.Single(tasks, t => t.Id == oldId);
-            Assert.Equal((FollowUpKind.Text, "Re-cover the role: Единствен Контакт moved to Друга"), (old.Kind, old.Title));
-            var step = Assert.Single(tasks, t => t.InteractionId == bySomeone.Id);
-            Assert.Equal((FollowUpKind.NextStep, "Изпрати оферта", new DateOnly(2026, 11, 9), logger, (Guid?)contact, (DateTime?)null),
-                (step.Kind, step.Title, step.DueOn, step.AssigneeId, step.ContactId, step.DoneAt));
-            var owners = Assert.Single(tasks, t => t.InteractionId == byNobody.Id);
-            Assert.Equal((owner, (Guid?)null, "Провери плащането"), (owners.AssigneeId, owners.ContactId, owners.Title));
-        }
-        finally
+            AccountId = account, Subject = "Среща", OccurredAt = new DateTime(2026, 11, 2, 9, 0, 0, DateTimeKind.Utc),
+            NextStep = "Изпрати оферта", NextStepDue = new DateOnly(2026, 11, 9), LoggedById = logger,
+        };
+        bySomeone.Contacts.Add(new InteractionContact { ContactId = contact });
+        var byNobody = new Interaction
         {
-            await drop();
-        }
+            AccountId = account, Subject = "Бележка", OccurredAt = new DateTime(2026, 11, 3, 9, 0, 0, DateTimeKind.Utc),
+            NextStep = "Провери плащането", NextStepDue = new DateOnly(2026, 11, 20),
+        };
+        var noDate = new Interaction { AccountId = account, Subject = "Без срок", OccurredAt = new DateTime(2026, 11, 4, 9, 0, 0, DateTimeKind.Utc), NextStep = "Някога" };
+        db.Interactions.AddRange(bySomeone, byNobody, noDate);
+        await db.SaveChangesAsync();
+        var oldId = Guid.CreateVersion7();
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "FollowUps" ("Id", "AssigneeId", "AccountId", "ContactId", "Title", "DueOn", "CreatedAt")
+            VALUES ({oldId}, {owner}, {account}, {contact}, {"Re-cover the role: Единствен Контакт moved to Друга"}, {new DateOnly(2026, 11, 10)}, {new DateTime(2026, 11, 3, 0, 0, 0, DateTimeKind.Utc)})
+            """);
+
+        await migrator.MigrateAsync();
+
+        db.ChangeTracker.Clear();
+        var tasks = await db.FollowUps.AsNoTracking().OrderBy(f => f.DueOn).ToListAsync();
+        Assert.Equal(3, tasks.Count);
+        var old = Assert.Single(tasks, t => t.Id == oldId);
+        Assert.Equal((FollowUpKind.Text, "Re-cover the role: Единствен Контакт moved to Друга"), (old.Kind, old.Title));
+        var step = Assert.Single(tasks, t => t.InteractionId == bySomeone.Id);
+        Assert.Equal((FollowUpKind.NextStep, "Изпрати оферта", new DateOnly(2026, 11, 9), logger, (Guid?)contact, (DateTime?)null),
+            (step.Kind, step.Title, step.DueOn, step.AssigneeId, step.ContactId, step.DoneAt));
+        var owners = Assert.Single(tasks, t => t.InteractionId == byNobody.Id);
+        Assert.Equal((owner, (Guid?)null, "Провери плащането"), (owners.AssigneeId, owners.ContactId, owners.Title));
     }
 
     [GeneratedRegex("<[^>]+>")]

@@ -87,7 +87,21 @@ internal sealed class DealEventPeopleInterceptor : SaveChangesInterceptor
             return;
         }
 
-        var added = context.ChangeTracker.Entries<DealEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        // An event is always added to its set, never reached through a navigation, so what is tracked already says
+        // which are new: no scan of every tracked entity for changes on each save (the save makes its own).
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        List<DealEvent> added;
+        try
+        {
+            added = [.. tracker.Entries<DealEvent>().Where(e => e.State == EntityState.Added).Select(e => e.Entity)];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+
         foreach (var ev in added)
         {
             if (_written.TryAdd(ev, ev))

@@ -149,12 +149,7 @@ public sealed class DealEvents(RapportDb db)
         var result = new List<T>();
         if (creditedTo is not { } employee)
         {
-            var all = from e in db.DealEvents.AsNoTracking()
-                      where e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last
-                      join d in db.Deals on e.DealId equals d.Id
-                      orderby e.EffectiveOn, e.Id
-                      select new Row(e.Id, e.DealId, e.Kind, e.EffectiveOn, e.At, e.AmountAfter, e.Currency, e.BaseBefore, e.BaseAfter, e.PaymentId, e.Details,
-                          d.Number, d.AccountId, d.Title);
+            var all = Rows(db.DealEvents.Where(e => e.Kind == kind && e.EffectiveOn >= first && e.EffectiveOn <= last));
             await foreach (var r in all.AsAsyncEnumerable().WithCancellation(ct))
             {
                 result.Add(make(r));
@@ -178,15 +173,19 @@ public sealed class DealEvents(RapportDb db)
         var theirs = new List<Row>();
         foreach (var chunk in deals.Chunk(DealsPerRead))
         {
-            theirs.AddRange(await (from e in db.DealEvents.AsNoTracking()
-                                   where chunk.Contains(e.DealId) && e.Details != null && e.Details.Contains(id)
-                                   join d in db.Deals on e.DealId equals d.Id
-                                   select new Row(e.Id, e.DealId, e.Kind, e.EffectiveOn, e.At, e.AmountAfter, e.Currency, e.BaseBefore, e.BaseAfter,
-                                       e.PaymentId, e.Details, d.Number, d.AccountId, d.Title)).ToListAsync(ct));
+            theirs.AddRange(await Rows(db.DealEvents.Where(e => chunk.Contains(e.DealId) && e.Details != null && e.Details.Contains(id))).ToListAsync(ct));
         }
 
         result.AddRange(theirs.Where(r => r.Kind == kind && r.EffectiveOn >= first && r.EffectiveOn <= last)
             .OrderBy(r => r.EffectiveOn).ThenBy(r => r.Id).Select(make));
         return result;
     }
+
+    /// <summary>The events with their deals' figures, in the order they took effect.</summary>
+    private IQueryable<Row> Rows(IQueryable<DealEvent> events) =>
+        from e in events.AsNoTracking()
+        join d in db.Deals on e.DealId equals d.Id
+        orderby e.EffectiveOn, e.Id
+        select new Row(e.Id, e.DealId, e.Kind, e.EffectiveOn, e.At, e.AmountAfter, e.Currency, e.BaseBefore, e.BaseAfter, e.PaymentId, e.Details,
+            d.Number, d.AccountId, d.Title);
 }

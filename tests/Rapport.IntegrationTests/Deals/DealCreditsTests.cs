@@ -19,23 +19,11 @@ public abstract class DealCreditsTests(RapportApp app)
         app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().DealCredits.AsNoTracking()
             .Where(c => c.DealId == deal).OrderBy(c => c.Cents).ToListAsync());
 
-    private Task<long> VersionAsync(Guid deal) =>
-        app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Deals.Where(d => d.Id == deal).Select(d => d.Version).SingleAsync());
-
-    private async Task<Viewer> ManagerAsync(Guid employee)
-    {
-        var (user, _) = await app.CreateUserAsync(employee, Roles.AccountManager);
-        return new Viewer(user, employee, new HashSet<string> { Roles.AccountManager });
-    }
-
-    private async Task Ok(Func<DealHandlers, Task<Result>> command) =>
-        Assert.True((await app.WithServicesAsync(sp => command(sp.GetRequiredService<DealHandlers>()))).IsSuccess);
-
     [Fact]
     public async Task Credits_follow_the_deal_through_its_split_win_reopening_and_loss()
     {
         var owner = await app.CreateEmployeeAsync(app.Unique("Стоян Илиев "));
-        var viewer = await ManagerAsync(owner);
+        var viewer = await app.ManagerViewerAsync(owner);
         var partner = await app.CreateEmployeeAsync(app.Unique("Вяра Пенева "));
         var account = (await app.WithServicesAsync(sp => sp.GetRequiredService<AccountHandlers>()
             .CreateAsync(viewer, new AccountInput { Name = app.Unique("Тракия Логистик ") }))).Value;
@@ -48,23 +36,23 @@ public abstract class DealCreditsTests(RapportApp app)
         Assert.Equal((owner, 100_001L, DealOutcome.Open, Today.AddDays(10)), (created.EmployeeId, created.Cents, created.Outcome, created.CloseOn));
 
         // 1,000.01 split a third to the partner: 333.337 and 666.673 cents of a cent each, the spare cent to the larger remainder.
-        await Ok(async h => await h.SetSplitsAsync(viewer, id, new SplitsInput
+        await app.DealCommandAsync(async h => await h.SetSplitsAsync(viewer, id, new SplitsInput
         {
-            Splits = [new() { EmployeeId = owner, Percent = 66.67m }, new() { EmployeeId = partner, Percent = 33.33m }], Version = await VersionAsync(id),
+            Splits = [new() { EmployeeId = owner, Percent = 66.67m }, new() { EmployeeId = partner, Percent = 33.33m }], Version = await app.DealVersionAsync(id),
         }));
         var split = await CreditsAsync(id);
         Assert.Equal([(partner, 33_330L), (owner, 66_671L)], split.Select(c => (c.EmployeeId, c.Cents)));
         Assert.Equal(100_001L, split.Sum(c => c.Cents));
 
-        await Ok(async h => await h.WinAsync(viewer, id, new WinInput { ClosedOn = Today, Version = await VersionAsync(id) }));
+        await app.DealCommandAsync(async h => await h.WinAsync(viewer, id, new WinInput { ClosedOn = Today, Version = await app.DealVersionAsync(id) }));
         var won = await CreditsAsync(id);
         Assert.All(won, c => Assert.Equal((DealOutcome.Won, Today, true, 100m), (c.Outcome, c.CloseOn, c.NewBusiness, c.Probability)));
 
-        await Ok(async h => await h.ReopenAsync(viewer, id, new ReopenInput { Version = await VersionAsync(id) }));
+        await app.DealCommandAsync(async h => await h.ReopenAsync(viewer, id, new ReopenInput { Version = await app.DealVersionAsync(id) }));
         Assert.All(await CreditsAsync(id), c => Assert.Equal(DealOutcome.Open, c.Outcome));
 
         var reason = await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().LostReasons.Select(r => r.Id).FirstAsync());
-        await Ok(async h => await h.LoseAsync(viewer, id, new LoseInput { LostReasonId = reason, Version = await VersionAsync(id) }));
+        await app.DealCommandAsync(async h => await h.LoseAsync(viewer, id, new LoseInput { LostReasonId = reason, Version = await app.DealVersionAsync(id) }));
         Assert.All(await CreditsAsync(id), c => Assert.Equal((DealOutcome.Lost, Today), (c.Outcome, c.CloseOn)));
     }
 
@@ -77,7 +65,7 @@ public abstract class DealCreditsTests(RapportApp app)
             (await (await admin.GetAsync($"/api/v1/performance?period={period.Code}")).ReadAsync<PerformanceView>()).Rows.SingleOrDefault(r => r.EmployeeId == employee);
 
         var owner = await app.CreateEmployeeAsync(app.Unique("Калина Дончева "));
-        var viewer = await ManagerAsync(owner);
+        var viewer = await app.ManagerViewerAsync(owner);
         var account = (await app.WithServicesAsync(sp => sp.GetRequiredService<AccountHandlers>()
             .CreateAsync(viewer, new AccountInput { Name = app.Unique("Струма Агро ") }))).Value;
         var id = (await app.WithServicesAsync(sp => sp.GetRequiredService<DealHandlers>().CreateAsync(viewer, new DealInput
@@ -87,7 +75,7 @@ public abstract class DealCreditsTests(RapportApp app)
         Assert.Equal(0m, (await RowAsync(owner))!.Won);
 
         // The company's sums are kept between reads, and a win commits a change of credits, so the next read counts it.
-        await Ok(async h => await h.WinAsync(viewer, id, new WinInput { ClosedOn = Today, Version = await VersionAsync(id) }));
+        await app.DealCommandAsync(async h => await h.WinAsync(viewer, id, new WinInput { ClosedOn = Today, Version = await app.DealVersionAsync(id) }));
         Assert.Equal((7_300.50m, 1m), ((await RowAsync(owner))!.Won, (await RowAsync(owner))!.NewDeals));
 
         // Credits written in bulk (as the import and the start-up refresh write them) count once their transaction
@@ -114,7 +102,7 @@ public abstract class DealCreditsTests(RapportApp app)
     public async Task A_deal_whose_credits_are_missing_gets_them_again_to_the_cent()
     {
         var owner = await app.CreateEmployeeAsync(app.Unique("Милена Стойчева "));
-        var viewer = await ManagerAsync(owner);
+        var viewer = await app.ManagerViewerAsync(owner);
         var partner = await app.CreateEmployeeAsync(app.Unique("Рангел Вълков "));
         var account = (await app.WithServicesAsync(sp => sp.GetRequiredService<AccountHandlers>()
             .CreateAsync(viewer, new AccountInput { Name = app.Unique("Пирин Текс ") }))).Value;
@@ -122,9 +110,9 @@ public abstract class DealCreditsTests(RapportApp app)
         {
             AccountId = account, Title = "Платове", Amount = 999.99m, ExpectedCloseOn = Today,
         }))).Value;
-        await Ok(async h => await h.SetSplitsAsync(viewer, id, new SplitsInput
+        await app.DealCommandAsync(async h => await h.SetSplitsAsync(viewer, id, new SplitsInput
         {
-            Splits = [new() { EmployeeId = owner, Percent = 60m }, new() { EmployeeId = partner, Percent = 40m }], Version = await VersionAsync(id),
+            Splits = [new() { EmployeeId = owner, Percent = 60m }, new() { EmployeeId = partner, Percent = 40m }], Version = await app.DealVersionAsync(id),
         }));
         var kept = (await CreditsAsync(id)).Select(c => (c.EmployeeId, c.Cents)).ToList();
 

@@ -1,6 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.DependencyInjection;
 using Rapport.ClientBase;
 using Rapport.Data;
@@ -18,18 +16,11 @@ public abstract class DealEventPeopleTests(RapportApp app)
 {
     private static readonly DateOnly Today = DateOnly.FromDateTime(DateTime.Now);
 
-    private Task<long> VersionAsync(Guid deal) =>
-        app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Deals.Where(d => d.Id == deal).Select(d => d.Version).SingleAsync());
-
-    private async Task Ok(Func<DealHandlers, Task<Result>> command) =>
-        Assert.True((await app.WithServicesAsync(sp => command(sp.GetRequiredService<DealHandlers>()))).IsSuccess);
-
     [Fact]
     public async Task A_person_s_events_are_the_wins_payments_reopens_and_splits_that_name_them()
     {
         var owner = await app.CreateEmployeeAsync(app.Unique("Деян Колев "));
-        var (user, _) = await app.CreateUserAsync(owner, Roles.AccountManager);
-        var viewer = new Viewer(user, owner, new HashSet<string> { Roles.AccountManager });
+        var viewer = await app.ManagerViewerAsync(owner);
         var partner = await app.CreateEmployeeAsync(app.Unique("Савина Русева "));
         var stranger = await app.CreateEmployeeAsync(app.Unique("Огнян Пеев "));
         var account = (await app.WithServicesAsync(sp => sp.GetRequiredService<AccountHandlers>()
@@ -38,11 +29,11 @@ public abstract class DealEventPeopleTests(RapportApp app)
         {
             AccountId = account, Title = "Лицензи", Amount = 2_000m, ExpectedCloseOn = Today,
         }))).Value;
-        await Ok(async h => await h.SetSplitsAsync(viewer, id, new SplitsInput
+        await app.DealCommandAsync(async h => await h.SetSplitsAsync(viewer, id, new SplitsInput
         {
-            Splits = [new() { EmployeeId = owner, Percent = 75m }, new() { EmployeeId = partner, Percent = 25m }], Version = await VersionAsync(id),
+            Splits = [new() { EmployeeId = owner, Percent = 75m }, new() { EmployeeId = partner, Percent = 25m }], Version = await app.DealVersionAsync(id),
         }));
-        await Ok(async h => await h.WinAsync(viewer, id, new WinInput { ClosedOn = Today, Version = await VersionAsync(id) }));
+        await app.DealCommandAsync(async h => await h.WinAsync(viewer, id, new WinInput { ClosedOn = Today, Version = await app.DealVersionAsync(id) }));
         var finance = new Viewer(Guid.Empty, null, new HashSet<string> { Roles.Finance });
         Assert.True((await app.WithServicesAsync(sp => sp.GetRequiredService<PaymentHandlers>().RecordAsync(finance, id,
             new PaymentInput { Amount = 800m, PaidOn = Today, Reference = "Ф-2041" }))).IsSuccess);
@@ -50,11 +41,11 @@ public abstract class DealEventPeopleTests(RapportApp app)
         // The whole deal back to the owner (by an administrator: a manager may not lower another's share), then
         // reopened: the partner was credited before the change, not after it.
         var admin = new Viewer(Guid.Empty, null, new HashSet<string> { Roles.Administrator });
-        await Ok(async h => await h.SetSplitsAsync(admin, id, new SplitsInput
+        await app.DealCommandAsync(async h => await h.SetSplitsAsync(admin, id, new SplitsInput
         {
-            Splits = [new() { EmployeeId = owner, Percent = 100m }], Version = await VersionAsync(id),
+            Splits = [new() { EmployeeId = owner, Percent = 100m }], Version = await app.DealVersionAsync(id),
         }));
-        await Ok(async h => await h.ReopenAsync(viewer, id, new ReopenInput { Version = await VersionAsync(id) }));
+        await app.DealCommandAsync(async h => await h.ReopenAsync(viewer, id, new ReopenInput { Version = await app.DealVersionAsync(id) }));
 
         async Task<(decimal Won, decimal Paid, int Reopens, int Splits)> ReadAsync(Guid person) => await app.WithServicesAsync(async sp =>
         {
@@ -84,57 +75,47 @@ public abstract class DealEventPeopleTests(RapportApp app)
     [Fact]
     public async Task Upgrading_a_database_names_the_people_of_the_events_it_already_holds()
     {
-        var (provider, connectionString, drop) = await app.FreshDatabaseAsync();
-        try
+        await using var fresh = await app.FreshDatabaseAsync();
+        var (db, migrator) = (fresh.Db, fresh.Migrator);
+        await migrator.MigrateAsync("DealCredits");
+
+        var ana = await OldRows.EmployeeAsync(db, "Ана Upgraded");
+        var boris = await OldRows.EmployeeAsync(db, "Борис Upgraded");
+        var account = await OldRows.AccountAsync(db, ana, "Upgraded Ltd");
+        var deal = Deal.Create();
+        deal.Number = 1;
+        deal.Rename("Upgraded deal");
+        (deal.AccountId, deal.PipelineId, deal.StageId, deal.Outcome, deal.OwnerId) = (account, DealDefaults.DefaultPipelineId, DealDefaults.WonId, DealOutcome.Won, ana);
+        (deal.Amount, deal.AmountBase, deal.Probability, deal.ClosedOn) = (1_000m, 1_000m, 100m, new DateOnly(2026, 10, 5));
+        deal.ExpectedCloseOn = deal.CloseOn = deal.RateDate = new DateOnly(2026, 10, 5);
+        deal.CreatedAt = deal.StageSince = new DateTime(2026, 9, 1, 9, 0, 0, DateTimeKind.Utc);
+        db.Add(deal);
+
+        // A context made by hand has no interceptors: the events are stored as an older version stored them.
+        DealEvent Event(DealEventKind kind, DateOnly on, DealEventDetails details) => new()
         {
-            var options = new DbContextOptionsBuilder<RapportDb>();
-            DatabaseOptions.Configure(options, provider, connectionString);
-            await using var db = new RapportDb(options.Options);
-            var migrator = db.GetService<IMigrator>();
-            await migrator.MigrateAsync("DealCredits");
-
-            var ana = await OldRows.EmployeeAsync(db, "Ана Upgraded");
-            var boris = await OldRows.EmployeeAsync(db, "Борис Upgraded");
-            var account = await OldRows.AccountAsync(db, ana, "Upgraded Ltd");
-            var deal = Deal.Create();
-            deal.Number = 1;
-            deal.Rename("Upgraded deal");
-            (deal.AccountId, deal.PipelineId, deal.StageId, deal.Outcome, deal.OwnerId) = (account, DealDefaults.DefaultPipelineId, DealDefaults.WonId, DealOutcome.Won, ana);
-            (deal.Amount, deal.AmountBase, deal.Probability, deal.ClosedOn) = (1_000m, 1_000m, 100m, new DateOnly(2026, 10, 5));
-            deal.ExpectedCloseOn = deal.CloseOn = deal.RateDate = new DateOnly(2026, 10, 5);
-            deal.CreatedAt = deal.StageSince = new DateTime(2026, 9, 1, 9, 0, 0, DateTimeKind.Utc);
-            db.Add(deal);
-
-            // A context made by hand has no interceptors: the events are stored as an older version stored them.
-            DealEvent Event(DealEventKind kind, DateOnly on, DealEventDetails details) => new()
-            {
-                DealId = deal.Id, Kind = kind, At = on.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), EffectiveOn = on, Actor = "old",
-                Currency = "EUR", Details = details.ToJson(),
-            };
-            var events = new[]
-            {
-                Event(DealEventKind.Created, new DateOnly(2026, 9, 1), new(Credits: [new(ana, 100m, 1_000m)])),
-                Event(DealEventKind.Won, new DateOnly(2026, 10, 5), new(Credits: [new(ana, 60m, 600m), new(boris, 40m, 400m)])),
-                Event(DealEventKind.SplitsChanged, new DateOnly(2026, 10, 9), new(Credits: [new(ana, 100m, 1_000m)], CreditsBefore: [new(ana, 60m, 600m), new(boris, 40m, 400m)])),
-                Event(DealEventKind.Payment, new DateOnly(2026, 10, 20), new(Credits: [new(ana, 100m, 300m)], Reference: "P-1")),
-                Event(DealEventKind.StageMoved, new DateOnly(2026, 10, 21), DealEventDetails.Empty),
-            };
-            db.AddRange(events);
-            await db.SaveChangesAsync();
-
-            await migrator.MigrateAsync();
-
-            var rows = await db.DealEventPeople.AsNoTracking().ToListAsync();
-            var expected = events.SelectMany(DealEventPerson.Of).Select(p => (p.EmployeeId, p.Kind, p.EffectiveOn, p.DealId))
-                .OrderBy(p => p.EffectiveOn).ThenBy(p => p.EmployeeId).ToList();
-            Assert.Equal(5, expected.Count);
-            Assert.Equal(expected, rows.Select(p => (p.EmployeeId, p.Kind, p.EffectiveOn, p.DealId)).OrderBy(p => p.EffectiveOn).ThenBy(p => p.EmployeeId));
-            Assert.Equal([(ana, DealEventKind.Payment)], rows.Where(p => p.EffectiveOn == new DateOnly(2026, 10, 20)).Select(p => (p.EmployeeId, p.Kind)));
-        }
-        finally
+            DealId = deal.Id, Kind = kind, At = on.ToDateTime(new TimeOnly(12, 0), DateTimeKind.Utc), EffectiveOn = on, Actor = "old",
+            Currency = "EUR", Details = details.ToJson(),
+        };
+        var events = new[]
         {
-            await drop();
-        }
+            Event(DealEventKind.Created, new DateOnly(2026, 9, 1), new(Credits: [new(ana, 100m, 1_000m)])),
+            Event(DealEventKind.Won, new DateOnly(2026, 10, 5), new(Credits: [new(ana, 60m, 600m), new(boris, 40m, 400m)])),
+            Event(DealEventKind.SplitsChanged, new DateOnly(2026, 10, 9), new(Credits: [new(ana, 100m, 1_000m)], CreditsBefore: [new(ana, 60m, 600m), new(boris, 40m, 400m)])),
+            Event(DealEventKind.Payment, new DateOnly(2026, 10, 20), new(Credits: [new(ana, 100m, 300m)], Reference: "P-1")),
+            Event(DealEventKind.StageMoved, new DateOnly(2026, 10, 21), DealEventDetails.Empty),
+        };
+        db.AddRange(events);
+        await db.SaveChangesAsync();
+
+        await migrator.MigrateAsync();
+
+        var rows = await db.DealEventPeople.AsNoTracking().ToListAsync();
+        var expected = events.SelectMany(DealEventPerson.Of).Select(p => (p.EmployeeId, p.Kind, p.EffectiveOn, p.DealId))
+            .OrderBy(p => p.EffectiveOn).ThenBy(p => p.EmployeeId).ToList();
+        Assert.Equal(5, expected.Count);
+        Assert.Equal(expected, rows.Select(p => (p.EmployeeId, p.Kind, p.EffectiveOn, p.DealId)).OrderBy(p => p.EffectiveOn).ThenBy(p => p.EmployeeId));
+        Assert.Equal([(ana, DealEventKind.Payment)], rows.Where(p => p.EffectiveOn == new DateOnly(2026, 10, 20)).Select(p => (p.EmployeeId, p.Kind)));
     }
 }
 

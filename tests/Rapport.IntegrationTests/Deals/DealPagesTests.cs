@@ -142,7 +142,7 @@ public abstract class DealPagesTests(RapportApp app)
         // A share of 0 takes someone off; an administrator may take a colleague off.
         var (_, adminEmail) = await app.CreateUserAsync(null, Roles.Administrator);
         var admin = await app.SignedInClientAsync(adminEmail);
-        var version = await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().Deals.Where(d => d.Id == deal).Select(d => d.Version).SingleAsync());
+        var version = await app.DealVersionAsync(deal);
         var off = await RapportApp.PostFormAsync(admin, $"/deals/{deal}", "deal-splits", new()
         {
             ["SplitsForm.Version"] = version.ToString(CultureInfo.InvariantCulture),
