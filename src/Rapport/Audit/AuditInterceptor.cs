@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Reflection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -16,6 +18,9 @@ namespace Rapport.Audit;
 internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesInterceptor
 {
     private const int MaxValueLength = 2000;
+
+    /// <summary>Whether a property is marked <see cref="NotAuditedAttribute"/>: asked for every value saved, read once.</summary>
+    private static readonly ConcurrentDictionary<PropertyInfo, bool> NotAudited = new();
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -126,7 +131,7 @@ internal sealed class AuditInterceptor(TimeProvider clock) : SaveChangesIntercep
     /// <summary>Whether changes of a property are logged: not keys, shadow values or derived and secret noise.</summary>
     internal static bool IsLogged(IReadOnlyProperty property) =>
         !property.IsPrimaryKey() && !property.IsShadowProperty()
-        && property.PropertyInfo?.IsDefined(typeof(NotAuditedAttribute), inherit: false) != true
+        && !(property.PropertyInfo is { } info && NotAudited.GetOrAdd(info, p => p.IsDefined(typeof(NotAuditedAttribute), inherit: false)))
         && property.Name is not (nameof(IVersioned.Version) or "SearchName" or "SearchTitle" or "MatchKey" or "PhoneDigits" or "ConcurrencyStamp"
             or "SecurityStamp" or "PasswordHash" or "NormalizedEmail" or "NormalizedUserName"
             or "AccessFailedCount" or "LastUsedAt");

@@ -13,6 +13,7 @@ internal sealed class BulkWriter(RapportDb db, ICurrentActor actor, TimeProvider
 {
     private readonly List<(Type Type, IBulkInsert Table)> _tables = [];
     private readonly List<IAudited> _created = [];
+    private readonly Dictionary<Type, (IProperty Property, IClrPropertyGetter Getter)[]> _properties = [];
     private BulkInsert<AuditEntry>? _audit;
 
     /// <summary>Adds a new entity, as it will be when the batch is written.</summary>
@@ -34,9 +35,9 @@ internal sealed class BulkWriter(RapportDb db, ICurrentActor actor, TimeProvider
             var at = clock.GetUtcNow().UtcDateTime;
             foreach (var entity in _created)
             {
-                var type = db.Model.FindEntityType(entity.GetType())!;
-                _audit.Add(AuditInterceptor.Created(actor, at, type.ClrType, entity.Id,
-                    type.GetProperties().Select(p => ((IReadOnlyProperty)p, p.GetGetter().GetClrValue(entity)))));
+                var properties = Properties(entity.GetType());
+                _audit.Add(AuditInterceptor.Created(actor, at, entity.GetType(), entity.Id,
+                    properties.Select(p => ((IReadOnlyProperty)p.Property, p.Getter.GetClrValue(entity)))));
             }
 
             _created.Clear();
@@ -74,6 +75,17 @@ internal sealed class BulkWriter(RapportDb db, ICurrentActor actor, TimeProvider
         {
             await _audit.DisposeAsync();
         }
+    }
+
+    /// <summary>An audited type's properties with their getters, looked up in the model once per type and batch writer.</summary>
+    private (IProperty Property, IClrPropertyGetter Getter)[] Properties(Type type)
+    {
+        if (!_properties.TryGetValue(type, out var properties))
+        {
+            _properties[type] = properties = [.. db.Model.FindEntityType(type)!.GetProperties().Select(p => (p, p.GetGetter()))];
+        }
+
+        return properties;
     }
 
     private BulkInsert<T> Table<T>() where T : class

@@ -31,14 +31,16 @@ public sealed class DealEventPerson
     public Guid DealId { get; set; }
 
     /// <summary>The people an event names in its credits, once each; none for a kind pay does not read per person.</summary>
-    public static IEnumerable<DealEventPerson> Of(DealEvent ev)
+    public static IEnumerable<DealEventPerson> Of(DealEvent ev) => Kinds.Contains(ev.Kind) ? Of(ev, DealEventDetails.FromJson(ev.Details)) : [];
+
+    /// <summary>The same, for a writer that holds the event's details it has just written (no need to read them back).</summary>
+    public static IEnumerable<DealEventPerson> Of(DealEvent ev, DealEventDetails details)
     {
         if (!Kinds.Contains(ev.Kind))
         {
             return [];
         }
 
-        var details = DealEventDetails.FromJson(ev.Details);
         return (details.Credits ?? []).Concat(details.CreditsBefore ?? []).Select(c => c.EmployeeId).Distinct()
             .Select(id => new DealEventPerson { EmployeeId = id, Kind = ev.Kind, EffectiveOn = ev.EffectiveOn, DealId = ev.DealId });
     }
@@ -60,7 +62,7 @@ internal sealed class DealEventPersonConfiguration : IEntityTypeConfiguration<De
 
 /// <summary>
 /// Writes the <see cref="DealEventPerson"/> rows of every deal event a SaveChanges adds, in that save. Writers that
-/// bypass the tracker write them with the events (<see cref="DealEventPerson.Of"/>).
+/// bypass the tracker write them with the events (<see cref="DealEventPerson.Of(DealEvent)"/>).
 /// </summary>
 internal sealed class DealEventPeopleInterceptor : SaveChangesInterceptor
 {

@@ -46,13 +46,13 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
         var numbers = lines.Where(l => l.Number is not null).Select(l => l.Number!.Value).ToList();
         var externals = lines.Where(l => l.ExternalId is not null).Select(l => l.ExternalId!).ToList();
         var existing = await Db.Deals.Include(d => d.Lines)
-            .Where(d => numbers.Contains(d.Number) || (d.ExternalId != null && externals.Contains(d.ExternalId))).ToListAsync(ct);
+            .Where(d => EF.Parameter(numbers).Contains(d.Number) || (d.ExternalId != null && EF.Parameter(externals).Contains(d.ExternalId))).ToListAsync(ct);
         var editable = existing.Count == 0 ? [] : (await Db.Deals.Where(d => existing.Select(e => e.Id).Contains(d.Id)).EditableBy(Db, Viewer)
             .Select(d => d.Id).ToListAsync(ct)).ToHashSet();
         var accounts = await AccountReferences.LoadAsync(Db, [.. lines.Select(l => l.Account)], ct);
         var found = lines.Select(l => accounts.Find(l.Account)).ToList();
         var accountIds = found.Select(f => f.Id).OfType<Guid>().Distinct().ToList();
-        var visible = (await Db.Accounts.Where(a => accountIds.Contains(a.Id)).VisibleTo(Db, Viewer).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
+        var visible = (await Db.Accounts.Where(a => EF.Parameter(accountIds).Contains(a.Id)).VisibleTo(Db, Viewer).Select(a => a.Id).ToListAsync(ct)).ToHashSet();
         var owners = await EmployeesAsync(lines.Select(l => l.OwnerEmail), ct);
         var products = await ProductsAsync(lines, ct);
         await LoadWonAsync(accountIds, ct);
@@ -226,17 +226,18 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
         DealCredit.Of(deal).ToList().ForEach(Writer.AddRecord);
         var start = NewEvent(deal, DealEventKind.Created, created);
         (start.ToStageId, start.AmountAfter, start.BaseAfter) = (won || lost ? settings.FirstOpenStage(pipeline.Id)!.Id : stage.Id, deal.Amount, deal.AmountBase);
-        start.Details = new DealEventDetails(Credits: DealHandlers.Credits(deal), Lines: DealHandlers.Lines(deal)).ToJson();
+        var opened = new DealEventDetails(Credits: DealHandlers.Credits(deal), Lines: DealHandlers.Lines(deal));
+        start.Details = opened.ToJson();
         Writer.AddRecord(start);
         if (won || lost)
         {
+            // A deal imported as won has the credits and lines it was created with.
             var close = NewEvent(deal, won ? DealEventKind.Won : DealEventKind.Lost, deal.ClosedOn!.Value);
             (close.FromStageId, close.ToStageId, close.AmountAfter, close.BaseAfter) = (start.ToStageId, stage.Id, deal.Amount, deal.AmountBase);
-            close.Details = won
-                ? new DealEventDetails(Credits: DealHandlers.Credits(deal), Lines: DealHandlers.Lines(deal), NewBusiness: deal.NewBusiness).ToJson()
-                : new DealEventDetails(LostReasonId: deal.LostReasonId).ToJson();
+            var details = won ? opened with { NewBusiness = deal.NewBusiness } : new DealEventDetails(LostReasonId: deal.LostReasonId);
+            close.Details = details.ToJson();
             Writer.AddRecord(close);
-            DealEventPerson.Of(close).ToList().ForEach(Writer.AddRecord);
+            DealEventPerson.Of(close, details).ToList().ForEach(Writer.AddRecord);
         }
 
         _created.Add(deal);
@@ -475,10 +476,10 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
             return;
         }
 
-        var won = await Db.Deals.AsNoTracking().Where(d => missing.Contains(d.AccountId) && d.Outcome == DealOutcome.Won)
+        var won = await Db.Deals.AsNoTracking().Where(d => EF.Parameter(missing).Contains(d.AccountId) && d.Outcome == DealOutcome.Won)
             .Select(d => new { d.Id, d.AccountId, d.Number, ClosedOn = d.ClosedOn!.Value }).ToListAsync(ct);
         var ids = won.Select(w => w.Id).ToList();
-        var products = ids.Count == 0 ? [] : await Db.DealLines.AsNoTracking().Where(l => ids.Contains(l.DealId)).Select(l => new { l.DealId, l.ProductId }).ToListAsync(ct);
+        var products = ids.Count == 0 ? [] : await Db.DealLines.AsNoTracking().Where(l => EF.Parameter(ids).Contains(l.DealId)).Select(l => new { l.DealId, l.ProductId }).ToListAsync(ct);
         foreach (var account in missing)
         {
             _won[account] = [.. won.Where(w => w.AccountId == account)

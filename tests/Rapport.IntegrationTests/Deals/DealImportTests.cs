@@ -57,6 +57,15 @@ public abstract class DealImportTests(RapportApp app)
         var wins = await app.WithServicesAsync(sp => sp.GetRequiredService<DealEvents>().WonBetweenAsync(new DateOnly(2025, 1, 1), new DateOnly(2025, 12, 31)));
         Assert.Contains(wins, w => w.DealId == deals[0].Id && w.NewBusiness && w.Credits.Single().Amount == 5000.00m);
 
+        // The won event names its owner in the people of each event, as a won deal saved through the tracker does.
+        var people = await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().DealEventPeople.AsNoTracking()
+            .Where(p => p.DealId == deals[0].Id || p.DealId == deals[2].Id).Select(p => new { p.DealId, p.EmployeeId, p.Kind, p.EffectiveOn }).ToListAsync());
+        Assert.Equal([new { DealId = deals[0].Id, EmployeeId = employee, Kind = DealEventKind.Won, EffectiveOn = new DateOnly(2025, 3, 10) }], people);
+        var won = await app.WithServicesAsync(sp => sp.GetRequiredService<RapportDb>().DealEvents.AsNoTracking()
+            .SingleAsync(e => e.DealId == deals[0].Id && e.Kind == DealEventKind.Won));
+        var details = DealEventDetails.FromJson(won.Details);
+        Assert.Equal((true, 5000.00m), (details.NewBusiness, details.Credits!.Single().Amount));
+
         var again = await ImportAsync(viewer, csv);
         Assert.Equal((0, 0, 4), (again.Created, again.Updated, again.Unchanged));
     }

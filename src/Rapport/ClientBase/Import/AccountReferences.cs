@@ -25,14 +25,14 @@ internal sealed class AccountReferences
         var eiks = references.Where(r => r.Eik is not null).Select(r => r.Eik!).Distinct().ToList();
         if (eiks.Count > 0)
         {
-            Fill(found._byEik, await db.Accounts.AsNoTracking().Where(a => a.RegistrationNumber != null && eiks.Contains(a.RegistrationNumber))
+            Fill(found._byEik, await db.Accounts.AsNoTracking().Where(a => a.RegistrationNumber != null && EF.Parameter(eiks).Contains(a.RegistrationNumber))
                 .Select(a => new KeyValuePair<string, Guid>(a.RegistrationNumber!, a.Id)).ToListAsync(ct));
         }
 
         var domains = references.Where(r => r.Eik is null && r.Domain is not null).Select(r => r.Domain!).Distinct().ToList();
         if (domains.Count > 0)
         {
-            Fill(found._byDomain, await db.Accounts.AsNoTracking().Where(a => a.Domain != null && domains.Contains(a.Domain))
+            Fill(found._byDomain, await db.Accounts.AsNoTracking().Where(a => a.Domain != null && EF.Parameter(domains).Contains(a.Domain))
                 .Select(a => new KeyValuePair<string, Guid>(a.Domain!, a.Id)).ToListAsync(ct));
         }
 
@@ -40,7 +40,7 @@ internal sealed class AccountReferences
             .Select(r => SearchText.Fold(r.Name)).Distinct().ToList();
         if (names.Count > 0)
         {
-            Fill(found._byName, await db.Accounts.AsNoTracking().Where(a => names.Contains(a.SearchName))
+            Fill(found._byName, await db.Accounts.AsNoTracking().Where(a => EF.Parameter(names).Contains(a.SearchName))
                 .Select(a => new KeyValuePair<string, Guid>(a.SearchName, a.Id)).ToListAsync(ct));
         }
 
