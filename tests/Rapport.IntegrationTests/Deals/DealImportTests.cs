@@ -66,6 +66,20 @@ public abstract class DealImportTests(RapportApp app)
         var details = DealEventDetails.FromJson(won.Details);
         Assert.Equal((true, 5000.00m), (details.NewBusiness, details.Credits!.Single().Amount));
 
+        // A commit on SQLite enlarges its connection's page cache while it writes, and puts it back for the next user.
+        if (await app.WithServicesAsync(sp => Task.FromResult(sp.GetRequiredService<RapportDb>().Database.IsSqlite())))
+        {
+            var size = await app.WithServicesAsync(async sp =>
+            {
+                var db = sp.GetRequiredService<RapportDb>();
+                await db.Database.OpenConnectionAsync();
+                await using var command = db.Database.GetDbConnection().CreateCommand();
+                command.CommandText = "PRAGMA cache_size";
+                return Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture);
+            });
+            Assert.Equal(-2000, size);
+        }
+
         var again = await ImportAsync(viewer, csv);
         Assert.Equal((0, 0, 4), (again.Created, again.Updated, again.Unchanged));
     }

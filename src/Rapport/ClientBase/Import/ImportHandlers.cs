@@ -91,6 +91,7 @@ public sealed class ImportHandlers(
         try
         {
             await using var transaction = commit ? await db.Database.BeginTransactionAsync(ct) : null;
+            await using var cache = commit ? await SqliteCache.EnlargeAsync(db, ct) : null;
             var done = 0;
             foreach (var batch in file.Records().Chunk(BatchSize))
             {
