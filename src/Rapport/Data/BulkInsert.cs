@@ -1,5 +1,7 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Text;
+using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,6 +22,8 @@ internal interface IBulkInsert : IAsyncDisposable
 /// inside the context's current transaction, bypassing the change tracker and its interceptors: for hot paths that
 /// write thousands of rows, such as the import, which write what the interceptors would themselves. Tables, columns and
 /// value conversions come from the EF model, so a row is stored exactly as SaveChanges would store it, on every provider.
+/// On SQLite a row's values are bound to the engine's statement by position (<see cref="SqliteRow"/>); a table with a
+/// column of a type it does not know goes through ADO.NET parameters like any other engine.
 /// </summary>
 internal sealed class BulkInsert<T> : IBulkInsert where T : class
 {
@@ -35,10 +39,13 @@ internal sealed class BulkInsert<T> : IBulkInsert where T : class
     private readonly string _head;
     private readonly int _rowsPerStatement;
     private readonly List<T> _pending = [];
+    private readonly SqliteRow? _direct;
     private DbCommand? _full;
     private bool _prepared;
 
-    public BulkInsert(RapportDb db)
+    /// <param name="db">The context whose transaction the rows are written in.</param>
+    /// <param name="direct">Whether SQLite's statements may be bound directly; false only to compare with ADO.NET's.</param>
+    public BulkInsert(RapportDb db, bool direct = true)
     {
         _db = db;
         var type = db.Model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not an entity.");
@@ -61,6 +68,10 @@ internal sealed class BulkInsert<T> : IBulkInsert where T : class
         // call costs no round trip: one prepared single-row statement is its fastest shape. A server engine pays a
         // round trip per statement, so there many rows share one.
         _rowsPerStatement = db.Database.IsSqlite() ? 1 : Math.Max(1, Math.Min(MaxRows, MaxParameters / _columns.Length));
+        if (direct && db.Database.IsSqlite() && SqliteRow.Binds(_mappings))
+        {
+            _direct = new SqliteRow(_head + "(" + string.Join(", ", _columns.Select((_, i) => "?" + (i + 1).ToString(CultureInfo.InvariantCulture))) + ")");
+        }
     }
 
     public void Add(T entity) => _pending.Add(entity);
@@ -76,6 +87,13 @@ internal sealed class BulkInsert<T> : IBulkInsert where T : class
         if (_pending.Count > 0)
         {
             _db.Wrote(typeof(T));
+        }
+
+        if (_direct is not null)
+        {
+            WriteDirect(_direct);
+            _pending.Clear();
+            return;
         }
 
         for (var start = 0; start < _pending.Count; start += _rowsPerStatement)
@@ -119,9 +137,25 @@ internal sealed class BulkInsert<T> : IBulkInsert where T : class
 
     public async ValueTask DisposeAsync()
     {
+        _direct?.Dispose();
         if (_full is not null)
         {
             await _full.DisposeAsync();
+        }
+    }
+
+    /// <summary>The pending rows through the statement bound by position, on the connection the transaction holds.</summary>
+    private void WriteDirect(SqliteRow row)
+    {
+        var connection = (SqliteConnection)_db.Database.GetDbConnection();
+        foreach (var entity in _pending)
+        {
+            for (var c = 0; c < _columns.Length; c++)
+            {
+                row.Set(c, ToProvider(_mappings[c], _getters[c].GetClrValue(entity)));
+            }
+
+            row.Insert(connection.Handle!);
         }
     }
 
