@@ -147,15 +147,16 @@ internal sealed class BulkInsert<T> : IBulkInsert where T : class
     /// <summary>The pending rows through the statement bound by position, on the connection the transaction holds.</summary>
     private void WriteDirect(SqliteRow row)
     {
-        var connection = (SqliteConnection)_db.Database.GetDbConnection();
+        var connection = ((SqliteConnection)_db.Database.GetDbConnection()).Handle!;
+        var values = new object?[_columns.Length];
         foreach (var entity in _pending)
         {
             for (var c = 0; c < _columns.Length; c++)
             {
-                row.Set(c, ToProvider(_mappings[c], _getters[c].GetClrValue(entity)));
+                values[c] = ToProvider(_mappings[c], _getters[c].GetClrValue(entity));
             }
 
-            row.Insert(connection.Handle!);
+            row.Insert(connection, values);
         }
     }
 

@@ -15,7 +15,6 @@ namespace Rapport.Data;
 /// </summary>
 internal sealed class SqliteRow(string sql) : IDisposable
 {
-    private readonly List<object?> _values = [];
     private sqlite3_stmt? _statement;
     private sqlite3? _preparedOn;
     private byte[] _text = new byte[256];
@@ -23,26 +22,15 @@ internal sealed class SqliteRow(string sql) : IDisposable
     /// <summary>Whether every column's stored type is one this statement binds as Microsoft.Data.Sqlite would.</summary>
     public static bool Binds(IEnumerable<RelationalTypeMapping> mappings) => mappings.All(m => IsBound(m.Converter?.ProviderClrType ?? m.ClrType));
 
-    /// <summary>Sets the value of column <paramref name="index"/> (from 0) of the next row, as the provider stores it.</summary>
-    public void Set(int index, object? value)
-    {
-        while (_values.Count <= index)
-        {
-            _values.Add(null);
-        }
-
-        _values[index] = value;
-    }
-
-    /// <summary>Inserts the row set, in the connection's current transaction.</summary>
-    public void Insert(sqlite3 connection)
+    /// <summary>Inserts one row of values, in column order and as the provider stores them, in the connection's current transaction.</summary>
+    public void Insert(sqlite3 connection, ReadOnlySpan<object?> values)
     {
         var statement = Prepare(connection);
         try
         {
-            for (var i = 0; i < _values.Count; i++)
+            for (var i = 0; i < values.Length; i++)
             {
-                Check(Bind(statement, i + 1, _values[i]), connection);
+                Check(Bind(statement, i + 1, values[i]), connection);
             }
 
             var step = raw.sqlite3_step(statement);

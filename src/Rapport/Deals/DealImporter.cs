@@ -47,7 +47,8 @@ internal sealed class DealImporter(ImportContext context) : RowImporter(context)
         var externals = lines.Where(l => l.ExternalId is not null).Select(l => l.ExternalId!).ToList();
         var existing = await Db.Deals.Include(d => d.Lines)
             .Where(d => EF.Parameter(numbers).Contains(d.Number) || (d.ExternalId != null && EF.Parameter(externals).Contains(d.ExternalId))).ToListAsync(ct);
-        var editable = existing.Count == 0 ? [] : (await Db.Deals.Where(d => existing.Select(e => e.Id).Contains(d.Id)).EditableBy(Db, Viewer)
+        var existingIds = existing.ConvertAll(e => e.Id);
+        var editable = existing.Count == 0 ? [] : (await Db.Deals.Where(d => EF.Parameter(existingIds).Contains(d.Id)).EditableBy(Db, Viewer)
             .Select(d => d.Id).ToListAsync(ct)).ToHashSet();
         var accounts = await AccountReferences.LoadAsync(Db, [.. lines.Select(l => l.Account)], ct);
         var found = lines.Select(l => accounts.Find(l.Account)).ToList();
